@@ -1,0 +1,238 @@
+/**
+ * The Engine API: the one contract between the UI, the CLI and the data workers.
+ * Everything here is plain data that survives structured clone (Comlink, worker_threads,
+ * Electron MessagePorts). The renderer may `import type` from this file and nothing else in workers/.
+ */
+
+/** What a dataset holds; decides which analyses apply to it. */
+export type DatasetKind = 'table' | 'omop' | 'faers' | 'vcf';
+
+export interface ColumnInfo {
+  name: string;
+  /** DuckDB logical type, e.g. `BIGINT`, `VARCHAR`, `DATE`. */
+  type: string;
+}
+
+/** One table a dataset wrote into the workspace. */
+export interface DatasetTable {
+  /** Schema (when not `main`) and table name, unquoted: `caers` or `gibleed.person`. */
+  table: string;
+  rows: number;
+  columns: ColumnInfo[];
+}
+
+/** A catalog entry: one imported source and the tables it produced. */
+export interface Dataset {
+  id: string;
+  name: string;
+  kind: DatasetKind;
+  /** Absolute path of the file or folder the data came from. */
+  sourceFile: string;
+  /** SHA-256 (hex) of the source bytes as read from disk (compressed bytes for .gz). */
+  sha256: string;
+  rows: number;
+  tables: DatasetTable[];
+  /** ISO 8601 timestamp, UTC. */
+  importedAt: string;
+  description: string;
+  licence: string;
+}
+
+export interface CsvOptions {
+  /** Field separator; detected from the first lines when absent (`,` `\t` `;` `|` `$`). */
+  delimiter?: string;
+  /** Quote character; DuckDB's sniffer decides when absent. */
+  quote?: string;
+  /** Escape character inside quoted fields. */
+  escape?: string;
+  /** Whether the first line holds column names; detected when absent. */
+  header?: boolean;
+  /** Text encoding of the file. Defaults to UTF-8; Latin-1 files must say so. */
+  encoding?: 'utf-8' | 'latin-1';
+}
+
+export interface ImportRequest {
+  path: string;
+  /** Dataset and table name; derived from the file name when absent. Folded to a SQL identifier. */
+  name?: string;
+  /** `auto` decides from magic bytes and the extension. */
+  format?: 'auto' | 'csv' | 'parquet';
+  csv?: CsvOptions;
+  /** Per-column type overrides applied on top of inference, e.g. `{ zip: 'VARCHAR' }`. */
+  columnTypes?: Record<string, string>;
+  description?: string;
+  licence?: string;
+  /**
+   * What to do when the same bytes (same SHA-256) were already imported:
+   * `report` (default) changes nothing and returns the existing dataset with `duplicateOf` set;
+   * `import` imports again under the requested name.
+   */
+  onDuplicate?: 'report' | 'import';
+  /** Replace an existing dataset of the same name instead of failing. */
+  replace?: boolean;
+  /** Caller-chosen id, so `cancel(taskId)` can reach this import while it runs. */
+  taskId?: string;
+}
+
+export interface ImportResult {
+  dataset: Dataset;
+  /** Set when nothing was imported because these bytes are already dataset `duplicateOf`. */
+  duplicateOf?: string;
+  /** Dataset ids that hold the same bytes, when the import went ahead anyway. */
+  sameContentAs: string[];
+  elapsedMs: number;
+}
+
+export type ProgressPhase = 'checking' | 'reading' | 'finishing';
+
+export interface Progress {
+  taskId: string;
+  phase: ProgressPhase;
+  /** 0..1 when known. */
+  fraction: number | null;
+  message: string;
+}
+
+/**
+ * Result columns cross process boundaries as arrays, never as row objects.
+ * Numbers that fit a double exactly use Float64Array; 64-bit integers keep full precision.
+ */
+export type ColumnValues =
+  | { kind: 'number'; values: Float64Array; valid: Uint8Array }
+  | { kind: 'bigint'; values: BigInt64Array; valid: Uint8Array }
+  | { kind: 'boolean'; values: Uint8Array; valid: Uint8Array }
+  /** Text, and every type best shown as text: dates, timestamps, decimals beyond 2^53, UUIDs, blobs. */
+  | { kind: 'string'; values: (string | null)[] }
+  /** Lists, structs, maps: their JSON form. */
+  | { kind: 'json'; values: unknown[] };
+
+export interface ResultColumn extends ColumnInfo {
+  data: ColumnValues;
+}
+
+export interface ResultPage {
+  taskId: string;
+  columns: ResultColumn[];
+  /** Rows in this page. */
+  rowCount: number;
+  offset: number;
+  /** True when rows exist beyond this page. */
+  hasMore: boolean;
+  /** Total rows of the whole result; present when asked for with `count: true`. */
+  totalRows?: number;
+  elapsedMs: number;
+}
+
+export interface QueryOptions {
+  /** Positional (`?`, `$1`) or named (`$name`) parameters. */
+  params?: unknown[] | Record<string, unknown>;
+  /** Page size; default 1,000, at most 100,000. */
+  limit?: number;
+  offset?: number;
+  /** Also count the whole result (costs a second pass over it). */
+  count?: boolean;
+  /** Allow statements that change the workspace (CREATE, INSERT, ...). Off by default. */
+  write?: boolean;
+  taskId?: string;
+}
+
+export interface HistogramBin {
+  /** Inclusive lower edge. */
+  lo: number;
+  /** Exclusive upper edge, inclusive for the last bin. */
+  hi: number;
+  count: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  rows: number;
+  nulls: number;
+  /** HyperLogLog estimate (DuckDB `approx_count_distinct`). */
+  approxDistinct: number;
+  /** As text, so dates and numbers read the same way. */
+  min: string | null;
+  max: string | null;
+  /** Most frequent non-null values, most frequent first. */
+  topValues: { value: string; count: number }[];
+  /** Equal-width bins over numeric and temporal columns (temporal edges in epoch days). */
+  histogram: HistogramBin[] | null;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  datasets: number;
+  auditEntries: number;
+  engineVersion: string;
+  duckdbVersion: string;
+}
+
+export type AuditAction = 'open' | 'import' | 'query' | 'profile' | 'export' | 'analysis' | 'delete';
+
+export interface AuditEntry {
+  seq: number;
+  /** ISO 8601, UTC. */
+  at: string;
+  action: AuditAction;
+  dataset: string | null;
+  /** SQL text or JSON spec of what was done. */
+  detail: string;
+  rows: number | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** First entry whose stored hash or link does not match, with what is wrong. */
+  firstBad?: { seq: number; problem: string };
+}
+
+/** Codes of the errors a user can meet; `PmwErrorData` crosses process boundaries intact. */
+export type ErrorCode =
+  | 'FILE_NOT_FOUND'
+  | 'FILE_EMPTY'
+  | 'FILE_BINARY'
+  | 'FILE_ENCODING'
+  | 'FILE_COMPRESSION'
+  | 'FILE_FORMAT'
+  | 'FILE_CHANGED'
+  | 'DATASET_EXISTS'
+  | 'DATASET_NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'QUERY_ERROR'
+  | 'READ_ONLY'
+  | 'CANCELLED'
+  | 'WORKSPACE_LOCKED'
+  | 'WORKSPACE_CORRUPT'
+  | 'WORKSPACE_CLOSED'
+  | 'INTERNAL';
+
+export interface PmwErrorData {
+  code: ErrorCode;
+  /** One line: what went wrong and where. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  file?: string;
+  /** 1-based line in the file or the SQL text. */
+  line?: number;
+  /** 1-based column (character) in that line. */
+  column?: number;
+}
+
+export interface Engine {
+  openWorkspace(path: string): Promise<WorkspaceInfo>;
+  close(): Promise<void>;
+  datasets(): Promise<Dataset[]>;
+  dataset(nameOrId: string): Promise<Dataset>;
+  importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult>;
+  profile(nameOrId: string, opts?: { table?: string; bins?: number; top?: number }): Promise<ColumnProfile[]>;
+  query(sql: string, opts?: QueryOptions): Promise<ResultPage>;
+  /** Interrupts a running import or query; a no-op for unknown or finished tasks. */
+  cancel(taskId: string): Promise<void>;
+  audit(opts?: { limit?: number; offset?: number }): Promise<AuditEntry[]>;
+  verifyAudit(): Promise<AuditVerification>;
+}

@@ -1,0 +1,172 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { profileTable } from '../analysis/quality/profile.js';
+import { openDatabase } from '../db/open-database.js';
+import { pageQuery } from '../db/page-query.js';
+import { TaskRegistry } from '../db/tasks.js';
+import { importTableFile } from '../import/import-file.js';
+import { inspectSource } from '../import/source.js';
+import type {
+  AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
+  QueryOptions, ResultPage, WorkspaceInfo,
+} from './api.js';
+import { AuditLog } from './audit-log.js';
+import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
+import { PmwError } from './errors.js';
+import { ENGINE_VERSION } from './version.js';
+import { ensureWorkspaceSchema } from './workspace-schema.js';
+
+/** Workspace files open in this process: DuckDB would let two instances share one file and corrupt it. */
+const openPaths = new Set<string>();
+
+interface OpenWorkspace {
+  path: string;
+  instance: DuckDBInstance;
+  /** For catalog reads and audit appends; each task gets a connection of its own. */
+  connection: DuckDBConnection;
+  audit: AuditLog;
+}
+
+/** The Engine on one DuckDB workspace file, in this thread. Hosts: CLI (direct), worker thread (Comlink). */
+export class WorkspaceEngine implements Engine {
+  private workspace: OpenWorkspace | null = null;
+  private readonly tasks = new TaskRegistry();
+
+  async openWorkspace(path: string): Promise<WorkspaceInfo> {
+    await this.close();
+    const absolute = path === ':memory:' ? path : resolve(path);
+    if (openPaths.has(absolute)) {
+      throw new PmwError({ code: 'WORKSPACE_LOCKED', message: `workspace ${absolute} is already open in this program`, hint: 'use the window or engine that has it open', file: absolute });
+    }
+    if (absolute !== ':memory:') await mkdir(dirname(absolute), { recursive: true }).catch(() => undefined);
+    const instance = await openDatabase(absolute);
+    try {
+      const connection = await instance.connect();
+      await ensureWorkspaceSchema(connection, absolute);
+      const audit = new AuditLog();
+      await audit.load(connection);
+      this.workspace = { path: absolute, instance, connection, audit };
+      if (absolute !== ':memory:') openPaths.add(absolute);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+    return this.info();
+  }
+
+  async info(): Promise<WorkspaceInfo> {
+    const ws = this.open();
+    const version = await ws.connection.runAndReadAll('SELECT version()');
+    return {
+      path: ws.path,
+      datasets: (await listDatasets(ws.connection)).length,
+      auditEntries: ws.audit.entries,
+      engineVersion: ENGINE_VERSION,
+      duckdbVersion: String(version.getRowsJS()[0]?.[0] ?? ''),
+    };
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws) return;
+    this.tasks.cancelAll();
+    this.workspace = null;
+    openPaths.delete(ws.path);
+    ws.connection.closeSync();
+    ws.instance.closeSync();
+  }
+
+  async datasets(): Promise<Dataset[]> {
+    return listDatasets(this.open().connection);
+  }
+
+  async dataset(nameOrId: string): Promise<Dataset> {
+    return requireDataset(this.open().connection, checkedString('dataset', nameOrId));
+  }
+
+  async importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
+    const ws = this.open();
+    const request = checkedImportRequest(req);
+    const source = await inspectSource(request.path, request.format ?? 'auto');
+    return this.tasks.run(
+      ws.instance,
+      { taskId: request.taskId, label: `the import of ${source.fileName}`, onProgress: progress },
+      (task) => importTableFile(task, ws.audit, source, request),
+    );
+  }
+
+  async query(sql: string, opts: QueryOptions = {}): Promise<ResultPage> {
+    const ws = this.open();
+    const text = checkedString('sql', sql);
+    const page = await this.tasks.run(ws.instance, { taskId: opts.taskId, label: 'the query' }, (task) => pageQuery(task, text, opts));
+    const detail = opts.params === undefined ? text : JSON.stringify({ sql: text, params: opts.params }, bigintAsString);
+    await ws.audit.append(ws.connection, { action: 'query', dataset: null, detail, rows: page.rowCount });
+    return page;
+  }
+
+  async profile(nameOrId: string, opts: { table?: string; bins?: number; top?: number } = {}): Promise<ColumnProfile[]> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', nameOrId));
+    const table = opts.table ? dataset.tables.find((t) => t.table === opts.table) : dataset.tables[0];
+    if (!table) {
+      throw new PmwError({ code: 'BAD_REQUEST', message: `dataset ${dataset.name} has no table ${opts.table ?? ''}`, hint: `its tables are: ${dataset.tables.map((t) => t.table).join(', ')}` });
+    }
+    const bins = Math.max(1, Math.min(200, Math.trunc(opts.bins ?? 20)));
+    const top = Math.max(1, Math.min(100, Math.trunc(opts.top ?? 5)));
+    const profiles = await this.tasks.run(ws.instance, { label: 'the profile' }, (task) =>
+      profileTable(task.connection, quoteTableName(table.table), table.columns, { bins, top }));
+    await ws.audit.append(ws.connection, { action: 'profile', dataset: dataset.id, detail: JSON.stringify({ table: table.table, bins, top }), rows: table.rows });
+    return profiles;
+  }
+
+  async cancel(taskId: string): Promise<void> {
+    this.tasks.cancel(checkedString('taskId', taskId));
+  }
+
+  async audit(opts: { limit?: number; offset?: number } = {}): Promise<AuditEntry[]> {
+    const ws = this.open();
+    return ws.audit.list(ws.connection, Math.max(0, Math.trunc(opts.limit ?? 100)), Math.max(0, Math.trunc(opts.offset ?? 0)));
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    const ws = this.open();
+    return ws.audit.verify(ws.connection);
+  }
+
+  /** The hash of the newest audit entry; keep it elsewhere to detect removal of entries at the end. */
+  auditHead(): string {
+    return this.open().audit.headHash;
+  }
+
+  private open(): OpenWorkspace {
+    if (!this.workspace) {
+      throw new PmwError({ code: 'WORKSPACE_CLOSED', message: 'no workspace is open', hint: 'open a workspace first' });
+    }
+    return this.workspace;
+  }
+}
+
+function checkedString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new PmwError({ code: 'BAD_REQUEST', message: `${name} must be a non-empty string` });
+  }
+  return value;
+}
+
+function checkedImportRequest(req: ImportRequest): ImportRequest {
+  if (!req || typeof req !== 'object') throw new PmwError({ code: 'BAD_REQUEST', message: 'the import request must be an object' });
+  checkedString('path', req.path);
+  if (req.name !== undefined) checkedString('name', req.name);
+  if (req.format !== undefined && !['auto', 'csv', 'parquet'].includes(req.format)) {
+    throw new PmwError({ code: 'BAD_REQUEST', message: `unknown format ${String(req.format)}`, hint: 'use auto, csv or parquet' });
+  }
+  if (req.csv?.encoding !== undefined && !['utf-8', 'latin-1'].includes(req.csv.encoding)) {
+    throw new PmwError({ code: 'BAD_REQUEST', message: `unknown encoding ${String(req.csv.encoding)}`, hint: 'use utf-8 or latin-1' });
+  }
+  return req;
+}
+
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
