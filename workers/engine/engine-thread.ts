@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type {
+  AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
+  QueryOptions, ResultPage, WorkspaceInfo,
+} from './api.js';
+import { installErrorTransfer } from './transfer.js';
+
+/**
+ * Running from TypeScript sources (tests, `tsx`), the worker must register tsx itself before importing
+ * its entry: loaders registered in the parent do not reach worker threads. Built JavaScript needs none.
+ */
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** The Engine in a worker thread, behind the same interface as the in-process one. */
+export class EngineThread implements Engine {
+  private readonly worker: Worker;
+  private readonly remote: Comlink.Remote<Engine>;
+
+  constructor() {
+    installErrorTransfer();
+    const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+    this.worker = startWorker(url);
+    this.remote = Comlink.wrap<Engine>(nodeEndpoint(this.worker));
+  }
+
+  openWorkspace(path: string): Promise<WorkspaceInfo> { return this.remote.openWorkspace(path); }
+  close(): Promise<void> { return this.remote.close(); }
+  datasets(): Promise<Dataset[]> { return this.remote.datasets(); }
+  dataset(nameOrId: string): Promise<Dataset> { return this.remote.dataset(nameOrId); }
+  profile(nameOrId: string, opts?: { table?: string; bins?: number; top?: number }): Promise<ColumnProfile[]> {
+    return this.remote.profile(nameOrId, opts);
+  }
+  query(sql: string, opts?: QueryOptions): Promise<ResultPage> { return this.remote.query(sql, opts); }
+  cancel(taskId: string): Promise<void> { return this.remote.cancel(taskId); }
+  audit(opts?: { limit?: number; offset?: number }): Promise<AuditEntry[]> { return this.remote.audit(opts); }
+  verifyAudit(): Promise<AuditVerification> { return this.remote.verifyAudit(); }
+
+  importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
+    // A callback crosses the thread boundary as a proxy; it is released once the import settles.
+    if (!progress) return this.remote.importFile(req);
+    const proxied = Comlink.proxy(progress);
+    return this.remote.importFile(req, proxied);
+  }
+
+  /** Closes the workspace and stops the thread. */
+  async terminate(): Promise<void> {
+    await this.remote.close().catch(() => undefined);
+    this.remote[Comlink.releaseProxy]();
+    await this.worker.terminate();
+  }
+}
