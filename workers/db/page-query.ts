@@ -1,8 +1,8 @@
 import { StatementType, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 import type { QueryOptions, ResultPage } from '../engine/api.js';
-import { PmwError } from '../engine/errors.js';
+import { cancelledError, PmwError } from '../engine/errors.js';
 import { readColumns } from './columnar.js';
-import { queryError } from './duckdb-errors.js';
+import { isInterrupt, queryError } from './duckdb-errors.js';
 import type { Task } from './tasks.js';
 
 export const DEFAULT_PAGE = 1_000;
@@ -23,7 +23,7 @@ export async function pageQuery(task: Task, sql: string, opts: QueryOptions): Pr
   const limit = checkedInteger('limit', opts.limit ?? DEFAULT_PAGE, 0, MAX_PAGE);
   const offset = checkedInteger('offset', opts.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
   const connection = task.connection;
-  const statements = await connection.extractStatements(sql).catch((e: unknown) => { throw queryError(e, sql); });
+  const statements = await connection.extractStatements(sql).catch((e: unknown) => { throw failure(task, e, sql); });
   if (statements.count === 0) {
     throw new PmwError({ code: 'BAD_REQUEST', message: 'the query is empty', hint: 'write a SQL statement, e.g. SELECT * FROM my_table' });
   }
@@ -33,9 +33,9 @@ export async function pageQuery(task: Task, sql: string, opts: QueryOptions): Pr
   let last: DuckDBPreparedStatement | null = null;
   for (let i = 0; i < statements.count; i++) {
     task.throwIfCancelled();
-    const prepared = await statements.prepare(i).catch((e: unknown) => { throw queryError(e, sql); });
+    const prepared = await statements.prepare(i).catch((e: unknown) => { throw failure(task, e, sql); });
     checkAllowed(prepared.statementType, sql, opts.write === true);
-    if (i < statements.count - 1) await prepared.run().catch((e: unknown) => { throw queryError(e, sql); });
+    if (i < statements.count - 1) await prepared.run().catch((e: unknown) => { throw failure(task, e, sql); });
     else last = prepared;
   }
   const prepared = last!;
@@ -47,18 +47,23 @@ export async function pageQuery(task: Task, sql: string, opts: QueryOptions): Pr
         bindAll(prepared, opts.params);
         return prepared.streamAndReadUntil(offset + limit + 1);
       };
-  const reader = await task.runWithProgress('reading', 'running the query', run).catch((e: unknown) => { throw queryError(e, sql); });
+  const reader = await task.runWithProgress('reading', 'running the query', run).catch((e: unknown) => { throw failure(task, e, sql); });
   const columns = readColumns(reader, pageable ? 0 : offset, limit);
   const available = pageable ? reader.currentRowCount : Math.max(0, reader.currentRowCount - offset);
   const rowCount = Math.min(available, limit);
   let totalRows: number | undefined;
   if (opts.count) {
     if (pageable) {
-      const counted = await connection.runAndReadAll(`SELECT count(*) FROM (\n${body}\n)`, toValues(opts.params)).catch((e: unknown) => { throw queryError(e, sql); });
+      const counted = await connection.runAndReadAll(`SELECT count(*) FROM (\n${body}\n)`, toValues(opts.params)).catch((e: unknown) => { throw failure(task, e, sql); });
       totalRows = Number(counted.getRowsJS()[0]?.[0] ?? 0);
     } else if (available <= limit) totalRows = offset + available;
   }
   return { taskId: task.id, columns, rowCount, offset, hasMore: available > limit, totalRows, elapsedMs: Date.now() - started };
+}
+
+function failure(task: Task, error: unknown, sql: string): PmwError {
+  if (task.cancelled || isInterrupt(error)) return cancelledError(task.label);
+  return error instanceof PmwError ? error : queryError(error, sql);
 }
 
 function checkAllowed(type: number, sql: string, write: boolean): void {
