@@ -9,8 +9,8 @@ export async function workspaceSnapshot(engine: Engine): Promise<string> {
   );
   const catalog = await engine.datasets();
   const audit = await engine.audit({ limit: 100_000 });
-  // The snapshot queries above are themselves audited; leave those entries out of the comparison.
-  const auditWithoutSnapshots = audit.filter((e) => !e.detail.startsWith('SELECT table_schema'));
+  // Queries (this snapshot's own among them) are audited as they run; compare the entries that change data.
+  const auditWithoutSnapshots = audit.filter((e) => e.action !== 'query');
   const names = Array.from({ length: tables.rowCount }, (_, i) => cellValue(tables.columns[0]!, i));
   return JSON.stringify({ names, catalog, audit: auditWithoutSnapshots.map((e) => [e.seq, e.action, e.detail]) });
 }

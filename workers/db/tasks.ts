@@ -28,6 +28,7 @@ export class Task {
   /** Runs one DuckDB statement, reporting DuckDB's own progress estimate while it runs. */
   async runWithProgress<T>(phase: ProgressPhase, message: string, run: () => Promise<T>): Promise<T> {
     this.throwIfCancelled();
+    this.report(phase, 0, message);
     const timer = this.onProgress
       ? setInterval(() => {
           const percentage = this.connection.progress.percentage;

@@ -55,9 +55,23 @@ export async function csvImportError(error: unknown, source: SourceFile, delimit
   if (/COLUMN_TYPES error|do not exist in the CSV File/i.test(text)) {
     return new PmwError({ code: 'BAD_REQUEST', message: `${name}: ${text.split('\n')[0]?.replace(/^.*?Error: /, '')}`, hint: 'type overrides must name columns of the file; check the spelling', file });
   }
+  const maxLine = /Maximum line size of (\d+) bytes exceeded/i.exec(text);
+  if (maxLine) {
+    return new PmwError({
+      code: 'FILE_FORMAT',
+      message: `${Number.isFinite(line) ? `line ${fmt(line)} of ${name}` : name} is longer than ${fmt(Number(maxLine[1]))} bytes`,
+      hint: 'the delimiter or the line endings may be wrong (one huge line); check them, or give the delimiter explicitly',
+      file,
+      ...at,
+    });
+  }
+  const detail = text
+    .split('\n')
+    .map((l) => l.replace(/^[\w ]*Error: /, '').trim())
+    .find((l) => l !== '' && !/^CSV Error on Line/.test(l) && !/^Original Line/.test(l));
   return new PmwError({
     code: 'FILE_FORMAT',
-    message: `${Number.isFinite(line) ? `line ${fmt(line)} of ${name}` : name}: ${text.split('\n').find((l) => l && !/^CSV Error/.test(l))?.replace(/^.*?Error: /, '') ?? 'unreadable'}`,
+    message: `${Number.isFinite(line) ? `line ${fmt(line)} of ${name}` : name}: ${detail ?? 'the file could not be read as CSV'}`,
     hint: 'check the file, or give the delimiter, quote and header explicitly',
     file,
     ...at,

@@ -31,7 +31,7 @@ export async function importTableFile(task: Task, audit: AuditLog, source: Sourc
     return { dataset: firstCopy, duplicateOf: firstCopy.id, sameContentAs: sameContent.map((d) => d.id), elapsedMs: Date.now() - started };
   }
 
-  const name = toIdentifier(req.name ?? tableNameFromFile(source.fileName));
+  const name = await plainTableName(connection, req.name ?? tableNameFromFile(source.fileName));
   const replaced = await checkNameFree(connection, name, req.replace === true);
   const delimiter = req.csv?.delimiter ?? sniffDelimiter(sample, source.fileName);
   const readSql = source.format === 'parquet'
@@ -74,6 +74,19 @@ export async function importTableFile(task: Task, audit: AuditLog, source: Sourc
     if (source.format === 'parquet') throw parquetError(error, source);
     throw await csvImportError(error, source, delimiter);
   }
+}
+
+/**
+ * A name users can type unquoted in SQL: folded to an identifier, and kept clear of DuckDB's reserved
+ * words (`order.csv` → `order_data`, `semi.csv` → `semi_data`).
+ */
+async function plainTableName(connection: DuckDBConnection, wanted: string): Promise<string> {
+  const name = toIdentifier(wanted);
+  const reader = await connection.runAndReadAll(
+    "SELECT count(*) FROM duckdb_keywords() WHERE keyword_name = $1 AND keyword_category IN ('reserved', 'type_function')",
+    [name],
+  );
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0) > 0 ? `${name}_data` : name;
 }
 
 /** Fails when the name is taken, unless replacing a dataset; returns the dataset to replace. */

@@ -87,7 +87,8 @@ function readError(source: SourceFile, error: unknown): PmwError {
 
 function throttledProgress(task: Task, source: SourceFile): (bytes: number) => void {
   let done = 0;
-  let last = 0;
+  let last = Date.now();
+  task.report('checking', 0, `checking ${source.fileName}`);
   return (bytes) => {
     done += bytes;
     const now = Date.now();

@@ -28,9 +28,22 @@ export function findInvalidUtf8(buffer: Buffer): number {
     else hi = mid;
   }
   for (let end = lo; end <= hi; end++) {
-    if (!isValidPrefix(buffer.subarray(0, end + 1))) return end;
+    if (!isValidPrefix(buffer.subarray(0, end + 1))) return startOfSequence(buffer, end);
   }
   return hi;
+}
+
+/**
+ * A lead byte such as Latin-1 `é` (0xE9) only shows up as invalid at the next byte, which fails to
+ * continue it; the user's bad character is the lead byte, so step back to it.
+ */
+function startOfSequence(buffer: Buffer, failedAt: number): number {
+  for (let back = 1; back <= 3 && failedAt - back >= 0; back++) {
+    const byte = buffer[failedAt - back]!;
+    if (byte >= 0xc0) return failedAt - back;
+    if ((byte & 0xc0) !== 0x80) break;
+  }
+  return failedAt;
 }
 
 /** Valid so far: `stream` lets a prefix end inside a character without counting as an error. */
