@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { duckDBErrorText } from '../db/duckdb-errors.js';
 import { PmwError } from '../engine/errors.js';
 import { countFields } from './sniff-delimiter.js';
-import type { SourceFile } from './source.js';
+import { fileVanishedError, type SourceFile } from './source.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -40,7 +40,7 @@ export async function csvImportError(error: unknown, source: SourceFile, delimit
     });
   }
   if (/No files found|No such file/i.test(text)) {
-    return new PmwError({ code: 'FILE_CHANGED', message: `${name} was deleted or moved while it was being imported`, hint: 'nothing was imported; import it again', file });
+    return fileVanishedError(source);
   }
   if (/Error when sniffing file/i.test(text)) {
     const ragged = await findRaggedLine(source, delimiter);

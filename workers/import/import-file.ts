@@ -11,7 +11,7 @@ import { csvImportError } from './csv-errors.js';
 import { buildReadCsvSql, buildReadParquetSql } from './read-csv-sql.js';
 import { scanSource } from './scan-source.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
-import { assertUnchanged, tableNameFromFile, type SourceFile } from './source.js';
+import { assertUnchanged, fileVanishedError, tableNameFromFile, type SourceFile } from './source.js';
 
 /**
  * Imports one CSV/TSV/Parquet file as one table, atomically: the table, its catalog entry and its audit
@@ -122,7 +122,7 @@ async function dropDataset(connection: DuckDBConnection, dataset: Dataset): Prom
 function parquetError(error: unknown, source: SourceFile): PmwError {
   const text = duckDBErrorText(error).split('\n')[0] ?? '';
   if (/No files found|No such file/i.test(text)) {
-    return new PmwError({ code: 'FILE_CHANGED', message: `${source.fileName} was deleted or moved while it was being imported`, hint: 'nothing was imported; import it again', file: source.path });
+    return fileVanishedError(source);
   }
   return new PmwError({
     code: 'FILE_FORMAT',

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Task } from '../db/tasks.js';
 import { PmwError } from '../engine/errors.js';
-import type { SourceFile } from './source.js';
+import { fileVanishedError, type SourceFile } from './source.js';
 import { findInvalidUtf8, locateOffset, utf8CarryLength } from './text-position.js';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -74,7 +74,7 @@ function readError(source: SourceFile, error: unknown): PmwError {
   const code = (error as NodeJS.ErrnoException)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ENOENT') {
-    return new PmwError({ code: 'FILE_CHANGED', message: `${source.fileName} was deleted or moved while it was being read`, hint: 'nothing was imported; import it again', file: source.path });
+    return fileVanishedError(source);
   }
   if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) {
     return new PmwError({ code: 'FILE_COMPRESSION', message: `${source.fileName} is truncated: the gzip stream ends early`, hint: 'the file was cut off while downloading or copying; get a complete copy', file: source.path });

@@ -86,3 +86,13 @@ export async function assertUnchanged(source: SourceFile): Promise<void> {
     });
   }
 }
+
+/** The file went away between the moment it was inspected and the moment it was read. */
+export function fileVanishedError(source: SourceFile): PmwError {
+  return new PmwError({
+    code: 'FILE_CHANGED',
+    message: `${source.fileName} was deleted or moved while it was being imported`,
+    hint: 'nothing was imported; import it again',
+    file: source.path,
+  });
+}
