@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { CsvOptions, Engine, ImportRequest, ImportResult } from '../../workers/engine/api.js';
+import { choiceOption, COMMON_OPTIONS, parseCommandLine, requirePositionals } from '../arguments.js';
+import { cancelOnInterrupt } from '../cancel-on-interrupt.js';
+import { WORKSPACE_HELP, type Command } from '../command.js';
+import type { CliIo } from '../io.js';
+import { withEngine } from '../open-engine.js';
+import { formatCount } from '../output/format.js';
+import { formatElapsed, progressReporter } from '../progress-bar.js';
+import { UsageError } from '../usage-error.js';
+import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
+
+const NAME = 'import';
+
+const HELP = `Usage: pmw import FILE [options]
+
+Imports one CSV, TSV or Parquet file (optionally gzip-compressed) as a table of the workspace.
+The import is atomic: if anything fails, or you press Ctrl-C, the workspace is left as it was.
+A file whose bytes were imported before is not imported again (see --force).
+
+Options:
+  --name N          dataset and table name (default: from the file name, e.g. DRUG24Q1.txt → drug24q1)
+  --format F        auto (default: from the first bytes and the extension), csv or parquet
+  --delimiter C     field separator; detected when absent (write tab as 'tab' or '\\t')
+  --quote C         quote character (default: detected)
+  --header          the first line holds column names
+  --no-header       the first line is data (default: detected)
+  --encoding E      utf-8 (default) or latin-1
+  --type COL=TYPE   use this DuckDB type for a column, e.g. --type zip=VARCHAR (repeatable)
+  --replace         replace the dataset of the same name
+  --force           import even when the same file is already a dataset
+  --description D   what the data is, kept in the catalog
+  --licence L       its licence, kept in the catalog
+${WORKSPACE_HELP}
+
+Examples:
+  pmw import caers.csv
+  pmw import DEMO24Q1.txt --delimiter '$' --encoding latin-1 --name faers_demo`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  name: { type: 'string' },
+  format: { type: 'string' },
+  delimiter: { type: 'string' },
+  quote: { type: 'string' },
+  header: { type: 'boolean' },
+  encoding: { type: 'string' },
+  type: { type: 'string', multiple: true },
+  replace: { type: 'boolean' },
+  force: { type: 'boolean' },
+  description: { type: 'string' },
+  licence: { type: 'string' },
+} as const;
+
+const ENCODING_ALIASES: Record<string, 'utf-8' | 'latin-1'> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'latin-1': 'latin-1', latin1: 'latin-1', 'iso-8859-1': 'latin-1',
+};
+
+/** `zip=VARCHAR` → `{ zip: 'VARCHAR' }`; the type may itself hold `=`-free text like `DECIMAL(10,2)`. */
+export function parseColumnTypes(pairs: string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const types: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const column = pair.slice(0, at).trim();
+    const type = pair.slice(at + 1).trim();
+    if (at < 0 || column === '' || type === '') throw new UsageError(`--type needs COLUMN=TYPE, e.g. zip=VARCHAR, not ${pair}`, NAME);
+    types[column] = type;
+  }
+  return types;
+}
+
+function parseDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'tab' || value === '\\t') return '\t';
+  if (value === '') throw new UsageError('--delimiter cannot be empty', NAME);
+  return value;
+}
+
+function parseEncoding(value: string | undefined): CsvOptions['encoding'] {
+  if (value === undefined) return undefined;
+  const encoding = ENCODING_ALIASES[value.toLowerCase()];
+  if (!encoding) throw new UsageError(`--encoding must be utf-8 or latin-1, not ${value}`, NAME);
+  return encoding;
+}
+
+function buildImportRequest(file: string, values: ReturnType<typeof parseImportLine>['values'], taskId: string): ImportRequest {
+  const csv: CsvOptions = {};
+  const delimiter = parseDelimiter(values.delimiter);
+  if (delimiter !== undefined) csv.delimiter = delimiter;
+  if (values.quote !== undefined) csv.quote = values.quote;
+  if (values.header !== undefined) csv.header = values.header;
+  const encoding = parseEncoding(values.encoding);
+  if (encoding !== undefined) csv.encoding = encoding;
+  return {
+    path: file,
+    name: values.name,
+    format: choiceOption(NAME, 'format', values.format, ['auto', 'csv', 'parquet'] as const, 'auto'),
+    csv,
+    columnTypes: parseColumnTypes(values.type ?? []),
+    description: values.description,
+    licence: values.licence,
+    onDuplicate: values.force ? 'import' : 'report',
+    replace: values.replace === true,
+    taskId,
+  };
+}
+
+function parseImportLine(argv: string[]) {
+  return parseCommandLine(NAME, { args: argv, options: OPTIONS });
+}
+
+/**
+ * Imports with a progress bar on a terminal and Ctrl-C wired to cancel. Shared with `pmw start`, which
+ * imports the bundled samples the same way.
+ */
+export async function importWithProgress(engine: Engine, io: CliIo, request: ImportRequest): Promise<ImportResult> {
+  const taskId = request.taskId ?? `pmw-import-${randomUUID()}`;
+  const progress = progressReporter(io);
+  const interrupt = cancelOnInterrupt(io, engine, taskId);
+  try {
+    return await engine.importFile({ ...request, taskId }, (p) => {
+      // Ctrl-C may come before the engine registered the task; ask again once it reports.
+      interrupt.repeat();
+      progress.update(p);
+    });
+  } finally {
+    progress.clear();
+    interrupt.dispose();
+  }
+}
+
+/** What a successful import or a found duplicate prints. */
+export function describeImport(result: ImportResult, file: string, sameContentNames: string[] = []): string {
+  const { dataset } = result;
+  if (result.duplicateOf) {
+    return `${file} (SHA-256 ${dataset.sha256.slice(0, 16)}…) is already dataset ${dataset.name}, imported ${dataset.importedAt}; ` +
+      'nothing was imported (use --force to import it again)\n';
+  }
+  const table = dataset.tables[0];
+  const columns = table ? table.columns.map((c) => `${c.name} ${c.type}`).join(', ') : '';
+  const lines = [
+    `imported ${file} as dataset ${dataset.name}`,
+    `  rows      ${formatCount(dataset.rows)}`,
+    `  columns   ${table?.columns.length ?? 0}${columns ? ` (${columns})` : ''}`,
+    `  sha256    ${dataset.sha256}`,
+    `  elapsed   ${formatElapsed(result.elapsedMs)}`,
+  ];
+  if (sameContentNames.length > 0) lines.push(`  note      the same bytes are also dataset ${sameContentNames.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+export const importCommand: Command = {
+  name: NAME,
+  summary: 'import a CSV, TSV or Parquet file as a table',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseImportLine(argv);
+    if (values.help) { io.out(HELP + '\n'); return 0; }
+    const [file] = requirePositionals(NAME, positionals, ['FILE']);
+    const request = buildImportRequest(file!, values, `pmw-import-${randomUUID()}`);
+    const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
+    const { result, sameContentNames } = await withEngine(workspace, async (engine) => {
+      const imported = await importWithProgress(engine, io, request);
+      const names = await Promise.all(imported.sameContentAs.map(async (id) => (await engine.dataset(id)).name));
+      return { result: imported, sameContentNames: names };
+    });
+    io.out(describeImport(result, file!, sameContentNames));
+    return 0;
+  },
+};
