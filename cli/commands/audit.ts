@@ -51,7 +51,7 @@ export function renderAuditTable(entries: AuditEntry[], datasetNames: Map<string
   const rows = entries.map((e) => [
     e.seq, e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.action,
     e.dataset === null ? '' : (datasetNames.get(e.dataset) ?? e.dataset.slice(0, 8)),
-    e.rows, e.detail, e.hash.slice(0, 12),
+    e.rows === null ? '' : formatCount(e.rows), e.detail, e.hash.slice(0, 12),
   ]);
   return renderTable(tabularFromNamedRows(['seq#', 'at', 'action', 'dataset', 'rows#', 'detail', 'hash'], rows), { maxCellWidth: 60 });
 }

@@ -2,7 +2,7 @@ import type { Dataset } from '../../workers/engine/api.js';
 import { choiceOption, COMMON_OPTIONS, parseCommandLine, requirePositionals } from '../arguments.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
 import { withEngine } from '../open-engine.js';
-import { OUTPUT_FORMATS, renderTabular, type OutputFormat } from '../output/format.js';
+import { formatCount, OUTPUT_FORMATS, renderTabular, type OutputFormat } from '../output/format.js';
 import { renderJson } from '../output/json.js';
 import { tabularFromNamedRows } from '../output/tabular.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
@@ -35,7 +35,7 @@ export function renderCatalog(datasets: Dataset[], format: OutputFormat): string
   if (format === 'table' && datasets.length === 0) return 'the workspace is empty — import a file with: pmw import FILE\n';
   const table = format === 'table';
   const rows = datasets.map((d) => [
-    d.name, d.kind, d.rows, columnCount(d),
+    d.name, d.kind, table ? formatCount(d.rows) : d.rows, columnCount(d),
     table ? shortTimestamp(d.importedAt) : d.importedAt,
     table ? d.sha256.slice(0, 12) : d.sha256,
     d.sourceFile,

@@ -18,9 +18,15 @@ export interface Tabular {
   value(row: number, column: number): unknown;
 }
 
+/** Types that arrive as text to keep every digit, but are numbers all the same. */
+const NUMERIC_TEXT_TYPE = /^(HUGEINT|UHUGEINT|UBIGINT|DECIMAL)\b/i;
+
 export function tabularFromPage(page: ResultPage): Tabular {
   return {
-    columns: page.columns.map((c) => ({ name: c.name, numeric: c.data.kind === 'number' || c.data.kind === 'bigint' })),
+    columns: page.columns.map((c) => ({
+      name: c.name,
+      numeric: c.data.kind === 'number' || c.data.kind === 'bigint' || NUMERIC_TEXT_TYPE.test(c.type),
+    })),
     rowCount: page.rowCount,
     value: (row, column) => cellValue(page.columns[column]!, row),
   };
