@@ -23,7 +23,7 @@ type ShellEngine = Pick<Engine, 'query' | 'datasets' | 'cancel'>;
 async function tablesText(engine: ShellEngine): Promise<string> {
   const datasets = await engine.datasets();
   if (datasets.length === 0) return 'no tables yet — import a file with pmw import FILE\n';
-  const rows = datasets.flatMap((d) => d.tables.map((t) => [t.table, d.kind, t.rows, t.columns.length]));
+  const rows = datasets.flatMap((d) => d.tables.map((t) => [t.table, d.kind, formatCount(t.rows), t.columns.length]));
   return renderTable(tabularFromNamedRows(['table', 'kind', 'rows#', 'columns#'], rows));
 }
 
@@ -81,8 +81,8 @@ export async function runShell(engine: ShellEngine, io: CliIo): Promise<void> {
       void engine.cancel(runningTask);
       return;
     }
+    io.out(statement ? '\n(statement cleared)\n' : '\n(.quit or Ctrl-D leaves)\n');
     statement = '';
-    io.out('\n(statement cleared; .quit or Ctrl-D leaves)\n');
     lines.setPrompt(PROMPT);
     lines.prompt();
   });
