@@ -1,0 +1,45 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planSampleImports, sampleTableName } from './bundled-samples.js';
+
+describe('planSampleImports', () => {
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'pmw-samples-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('imports OMOP CSV as omop_<file>, FAERS as $-separated Latin-1 faers_<file>, and skips VCF with a note', async () => {
+    await mkdir(join(directory, 'omop'));
+    await mkdir(join(directory, 'faers'));
+    await mkdir(join(directory, 'vcf'));
+    await writeFile(join(directory, 'omop', 'person.csv'), 'person_id\n1\n');
+    await writeFile(join(directory, 'omop', 'README.md'), 'not data');
+    await writeFile(join(directory, 'faers', 'DEMO24Q1.txt'), 'primaryid$sex\n1$F\n');
+    await writeFile(join(directory, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
+    const plan = await planSampleImports(directory);
+    expect(plan.found).toBe(true);
+    expect(plan.imports.map((i) => [i.name, i.csv])).toEqual([
+      ['faers_demo24q1', { delimiter: '$', encoding: 'latin-1' }],
+      ['omop_person', {}],
+    ]);
+    expect(plan.notes).toEqual(['skipped vcf/: VCF import arrives with the genomics work']);
+  });
+
+  it('reports a missing folder as not found', async () => {
+    expect(await planSampleImports(join(directory, 'absent'))).toEqual({ found: false, imports: [], notes: [] });
+  });
+});
+
+describe('sampleTableName', () => {
+  it('lower-cases the file stem, dropping .gz and the extension', () => {
+    expect(sampleTableName('faers_', 'DRUG24Q2.txt.gz')).toBe('faers_drug24q2');
+    expect(sampleTableName('omop_', 'condition_occurrence.csv')).toBe('omop_condition_occurrence');
+  });
+});
