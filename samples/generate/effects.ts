@@ -7,7 +7,7 @@
 
 export const DEFAULT_SEED = 20261122;
 
-/** Every OMOP date falls in this window; observation periods start at least a year before its end. */
+/** Every OMOP date falls in this window; observation periods start at least two years before its end. */
 export const CLINICAL_WINDOW = { start: '2015-01-01', end: '2024-12-31' } as const;
 
 /**

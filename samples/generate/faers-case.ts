@@ -16,8 +16,7 @@ import {
   type FaersDrug,
 } from './faers-catalog.js';
 import { FAERS_SIGNAL_EFFECT, FAERS_VERSION_MODEL } from './effects.js';
-import type { Random } from './random.js';
-import { WeightedTable } from './random.js';
+import { WeightedTable, type Random } from './random.js';
 
 export type DrugRole = 'PS' | 'SS' | 'C' | 'I';
 

@@ -117,7 +117,7 @@ export async function writeFaers(random: Random, outDirectory: string, quarterLa
     casesWhereRulesDisagree: 0, casesWithFdaDateTie: 0,
     signalDeduplicated: { a: 0, b: 0, c: 0, d: 0 }, signalAllVersions: { a: 0, b: 0, c: 0, d: 0 },
   };
-  // Versions per case average about 1.12 in the extract, so this many new cases fill a quarter.
+  // A new case brings about 1.12 rows to its own quarter; later quarters also receive follow-ups of earlier cases.
   const newCasesPerQuarter = Math.round(reportsPerQuarter / 1.12);
   let caseId = 20_000_000 + random.integer(0, 99_999);
   const rowRandom = random.fork('rows');

@@ -7,7 +7,7 @@ import { allConcepts, GENDER, ORAL_ROUTE, RACE, TYPE, VISIT } from './concepts.j
 import { isoDate, DAYS_PER_YEAR } from './dates.js';
 import { simulatePerson, type PersonHistory } from './omop-person.js';
 import type { Random } from './random.js';
-import { csvRecord, flushFullWriters, LineWriter, type Field, type WrittenFile } from './write.js';
+import { csvRecord, flushFullWriters, LineWriter, type WrittenFile } from './write.js';
 
 /** Column lists of OMOP CDM v5.4, in DDL order. */
 export const OMOP_COLUMNS = {
