@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planSampleImports, sampleTableName } from './bundled-samples.js';
+import { planSampleImports, samplesDirectory, sampleTableName } from './bundled-samples.js';
 
 describe('planSampleImports', () => {
   let directory: string;
@@ -41,5 +41,12 @@ describe('sampleTableName', () => {
   it('lower-cases the file stem, dropping .gz and the extension', () => {
     expect(sampleTableName('faers_', 'DRUG24Q2.txt.gz')).toBe('faers_drug24q2');
     expect(sampleTableName('omop_', 'condition_occurrence.csv')).toBe('omop_condition_occurrence');
+  });
+});
+
+describe('samplesDirectory', () => {
+  it('is samples/small of this checkout unless PMW_SAMPLES_DIR says otherwise', () => {
+    expect(samplesDirectory({})).toBe(join(process.cwd(), 'samples', 'small') + '/');
+    expect(samplesDirectory({ PMW_SAMPLES_DIR: '/tmp/s' })).toBe('/tmp/s');
   });
 });
