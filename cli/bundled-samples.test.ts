@@ -46,7 +46,7 @@ describe('sampleTableName', () => {
 
 describe('samplesDirectory', () => {
   it('is samples/small of this checkout unless PMW_SAMPLES_DIR says otherwise', () => {
-    expect(samplesDirectory({})).toBe(join(process.cwd(), 'samples', 'small') + '/');
+    expect(samplesDirectory({})).toBe(join(process.cwd(), 'samples', 'small'));
     expect(samplesDirectory({ PMW_SAMPLES_DIR: '/tmp/s' })).toBe('/tmp/s');
   });
 });

@@ -21,7 +21,7 @@ export interface SamplePlan {
 
 /** `samples/small` next to this checkout, or `PMW_SAMPLES_DIR`. */
 export function samplesDirectory(env: Record<string, string | undefined>): string {
-  return env.PMW_SAMPLES_DIR || fileURLToPath(new URL('../samples/small/', import.meta.url));
+  return env.PMW_SAMPLES_DIR || fileURLToPath(new URL('../samples/small', import.meta.url));
 }
 
 /** How each kind of sample folder is imported; FAERS quarterly files are `$`-separated Latin-1 text. */
