@@ -13,7 +13,7 @@ const NAME = 'profile';
 
 const HELP = `Usage: pmw profile NAME [--format table|json] [--table T]
 
-Profiles each column of a dataset: type, nulls, approximate distinct values, min, max, the most
+Profiles each column of a dataset: type, nulls, distinct values (exact up to 5M rows, estimated above, marked ≈), min, max, the most
 frequent values and, for numbers and dates, a histogram drawn as a sparkline.
 
 Options:
@@ -30,12 +30,12 @@ function topValuesText(profile: ColumnProfile): string {
 /** A heading line and one row per column. */
 export function renderProfileTable(dataset: Dataset, table: string, profiles: ColumnProfile[]): string {
   const rows = profiles.map((p) => [
-    p.name, p.type, formatCount(p.nulls), formatCount(p.approxDistinct), p.min, p.max, topValuesText(p),
+    p.name, p.type, formatCount(p.nulls), formatCount(p.distinct) + (p.distinctIsExact ? '' : ' ≈'), p.min, p.max, topValuesText(p),
     p.histogram ? sparkline(p.histogram) : '',
   ]);
   const heading = `${dataset.name}: ${plural(profiles[0]?.rows ?? 0, 'row')}, ${plural(profiles.length, 'column')}` +
     (dataset.tables.length > 1 ? ` (table ${table})` : '');
-  const body = renderTable(tabularFromNamedRows(['column', 'type', 'nulls#', 'distinct≈#', 'min', 'max', 'top values', 'histogram'], rows));
+  const body = renderTable(tabularFromNamedRows(['column', 'type', 'nulls#', 'distinct#', 'min', 'max', 'top values', 'histogram'], rows));
   return `${heading}\n\n${body}`;
 }
 

@@ -149,8 +149,9 @@ export interface ColumnProfile {
   type: string;
   rows: number;
   nulls: number;
-  /** HyperLogLog estimate (DuckDB `approx_count_distinct`). */
-  approxDistinct: number;
+  /** Distinct non-null values: exact up to `EXACT_DISTINCT_ROWS` rows, a HyperLogLog estimate above. */
+  distinct: number;
+  distinctIsExact: boolean;
   /** As text, so dates and numbers read the same way. */
   min: string | null;
   max: string | null;

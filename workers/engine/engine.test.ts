@@ -157,8 +157,8 @@ describe('WorkspaceEngine', () => {
     const byName = Object.fromEntries(profiles.map((p) => [p.name, p]));
     expect(byName.id!.min).toBe(String(expected.min_id));
     expect(byName.id!.max).toBe(String(expected.max_id));
-    // HyperLogLog is approximate: within 5% of the exact count.
-    expect(Math.abs(byName.id!.approxDistinct - expected.distinct_ids) / expected.distinct_ids).toBeLessThan(0.05);
+    expect(byName.id!.distinct).toBe(expected.distinct_ids);
+    expect(byName.id!.distinctIsExact).toBe(true);
     expect(byName.var1!.topValues).toEqual(expected.top_products);
     expect(byName.strat1!.nulls).toBe(0);
     const histogram = byName.id!.histogram!;

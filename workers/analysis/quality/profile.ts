@@ -6,6 +6,11 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 const TEMPORAL = /^(DATE|TIMESTAMP.*)$/i;
 const NESTED = /[\[\]]|^(STRUCT|MAP|UNION)/i;
 const MAX_VALUE_CHARS = 200;
+/**
+ * Below this many rows distinct counts are exact. HyperLogLog can be off by a fifth on small tables
+ * (1,232 for 1,000 ids in our samples), which a user would rightly call wrong.
+ */
+export const EXACT_DISTINCT_ROWS = 5_000_000;
 
 /** Per column: nulls, approximate distinct count, min/max, the most frequent values and a histogram. */
 export async function profileTable(
@@ -14,7 +19,9 @@ export async function profileTable(
   columns: ColumnInfo[],
   options: { bins: number; top: number },
 ): Promise<ColumnProfile[]> {
-  const summary = await summarize(connection, quotedTable, columns);
+  const rows = await rowCount(connection, quotedTable);
+  const exact = rows <= EXACT_DISTINCT_ROWS;
+  const summary = await summarize(connection, quotedTable, columns, exact);
   const profiles: ColumnProfile[] = [];
   for (const [index, column] of columns.entries()) {
     const stats = summary[index]!;
@@ -24,7 +31,8 @@ export async function profileTable(
       type: column.type,
       rows: stats.rows,
       nulls: stats.nulls,
-      approxDistinct: stats.approxDistinct,
+      distinct: stats.distinct,
+      distinctIsExact: exact,
       min: stats.min,
       max: stats.max,
       topValues: nested ? [] : await topValues(connection, quotedTable, column.name, options.top),
@@ -36,17 +44,22 @@ export async function profileTable(
   return profiles;
 }
 
-interface ColumnSummary { rows: number; nulls: number; approxDistinct: number; min: string | null; max: string | null }
+interface ColumnSummary { rows: number; nulls: number; distinct: number; min: string | null; max: string | null }
+
+async function rowCount(connection: DuckDBConnection, table: string): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT count(*) FROM ${table}`);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
 
 /** One scan for every column's counts and extremes. */
-async function summarize(connection: DuckDBConnection, table: string, columns: ColumnInfo[]): Promise<ColumnSummary[]> {
+async function summarize(connection: DuckDBConnection, table: string, columns: ColumnInfo[], exact: boolean): Promise<ColumnSummary[]> {
   if (columns.length === 0) return [];
   const parts = columns.flatMap((column) => {
     const c = quoteIdentifier(column.name);
     const comparable = !NESTED.test(column.type);
     return [
       `count(${c})`,
-      `approx_count_distinct(${c})`,
+      exact ? `count(DISTINCT ${c})` : `approx_count_distinct(${c})`,
       comparable ? `min(${c})::VARCHAR` : 'NULL',
       comparable ? `max(${c})::VARCHAR` : 'NULL',
     ];
@@ -60,7 +73,7 @@ async function summarize(connection: DuckDBConnection, table: string, columns: C
     return {
       rows,
       nulls: rows - nonNull,
-      approxDistinct: Number(row[at + 1] ?? 0),
+      distinct: Number(row[at + 1] ?? 0),
       min: clip(row[at + 2]),
       max: clip(row[at + 3]),
     };
