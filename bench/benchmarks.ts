@@ -1,0 +1,5 @@
+import type { Benchmark } from './benchmark.js';
+import { importBenchmark } from './import.bench.js';
+
+/** Every benchmark `npm run bench` runs, in order. Add new ones here. */
+export const BENCHMARKS: readonly Benchmark[] = [importBenchmark];
