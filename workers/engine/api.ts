@@ -5,7 +5,7 @@
  */
 
 /** What a dataset holds; decides which analyses apply to it. */
-export type DatasetKind = 'table' | 'omop' | 'faers' | 'vcf';
+export type DatasetKind = 'table' | 'omop' | 'faers' | 'reports' | 'vcf';
 
 export interface ColumnInfo {
   name: string;
@@ -51,8 +51,35 @@ export interface CsvOptions {
   encoding?: 'utf-8' | 'latin-1';
 }
 
+/**
+ * A generic adverse-event report table mapped into the canonical `pv_report`/`pv_drug`/`pv_event`
+ * tables: one row per (report, drug, event), like openEBGM's `id, var1, var2` input.
+ */
+export interface ReportMapping {
+  reportColumn: string;
+  drugColumn: string;
+  eventColumn: string;
+  /** Report-level columns kept on `pv_report` for stratification, e.g. `['strat1']`. */
+  strataColumns?: string[];
+}
+
+export interface FaersOptions {
+  /**
+   * Which version of a case to keep. `fda` (default, FDA's rule): the latest `fda_dt`, ties broken by the
+   * highest `primaryid`. `caseversion`: the highest `caseversion`, then the highest `primaryid`.
+   */
+  dedup?: 'fda' | 'caseversion';
+}
+
 export interface ImportRequest {
   path: string;
+  /**
+   * What the file or folder holds. `auto` (default): a folder or zip of FAERS quarters is `faers`, anything
+   * else a plain `table`. `reports` needs `reports` (the column mapping).
+   */
+  kind?: 'auto' | 'table' | 'faers' | 'reports';
+  reports?: ReportMapping;
+  faers?: FaersOptions;
   /** Dataset and table name; derived from the file name when absent. Folded to a SQL identifier. */
   name?: string;
   /** `auto` decides from magic bytes and the extension. */
@@ -76,6 +103,10 @@ export interface ImportRequest {
 
 export interface ImportResult {
   dataset: Dataset;
+  /** What the import counted and set aside, e.g. `{ versionsRead, versionsDropped, deletedCases, orphanDrugRows }`. */
+  counts?: Record<string, number>;
+  /** Things the user should know that did not stop the import (e.g. an empty quarter). */
+  warnings?: string[];
   /** Set when nothing was imported because these bytes are already dataset `duplicateOf`. */
   duplicateOf?: string;
   /** Dataset ids that hold the same bytes, when the import went ahead anyway. */
@@ -222,6 +253,83 @@ export interface PmwErrorData {
   line?: number;
   /** 1-based column (character) in that line. */
   column?: number;
+}
+
+/** Which drugs of a report count as its drugs in a screen. */
+export type DrugRoles = 'primary' | 'suspect' | 'all';
+
+export interface SignalThresholds {
+  /** Evans: PRR ≥ 2, χ² ≥ 4, N ≥ 3. */
+  prr?: { prr: number; chisq: number; n: number };
+  /** Lower 95% limit above this, with N at least `n`. */
+  ror?: { lower: number; n: number };
+  /** IC025 above this. */
+  ic?: { ic025: number };
+  /** EB05 at least this. */
+  ebgm?: { eb05: number };
+}
+
+export interface SignalSpec {
+  /** A dataset of kind `faers` or `reports`. */
+  dataset: string;
+  /** Only these drugs / events (after name folding), or all pairs when absent. Margins always use every report. */
+  drugs?: string[];
+  events?: string[];
+  /** Default `suspect` (PS + SS); `primary` = PS only; `all` includes concomitant and interacting. */
+  roles?: DrugRoles;
+  /**
+   * `normalized` (default): case, whitespace and punctuation folded, `prod_ai` preferred, multi-ingredient
+   * products split, salt forms stripped, synonyms applied. `verbatim`: names exactly as reported.
+   */
+  names?: 'normalized' | 'verbatim';
+  /** Path of a CSV with columns `name,ingredient` mapping folded names to ingredients. */
+  synonyms?: string;
+  /** Report columns to stratify the expected count on, e.g. `['sex', 'age_band', 'year']`. */
+  strata?: string[];
+  /** Pairs with fewer reports are left out of the output (default 1). */
+  minCount?: number;
+  mgps?: {
+    /** N*: pairs with at least this many reports are used to fit the prior (default 1). */
+    fitMinCount?: number;
+    /** Starting points (α1, β1, α2, β2, P); a documented set of five by default. */
+    starts?: [number, number, number, number, number][];
+  };
+  thresholds?: SignalThresholds;
+  /** SQL `ORDER BY` on the result columns, e.g. `eb05 DESC`; default `n DESC, drug, event`. */
+  orderBy?: string;
+  limit?: number;
+  offset?: number;
+  taskId?: string;
+}
+
+export interface MgpsFit {
+  alpha1: number;
+  beta1: number;
+  alpha2: number;
+  beta2: number;
+  p: number;
+  logLik: number;
+  converged: boolean;
+  iterations: number;
+  /** Each starting point, where it ended and its log-likelihood. */
+  starts: { start: number[]; end: number[]; logLik: number; converged: boolean }[];
+  /** Pairs the prior was fitted on (N ≥ N*). */
+  pairsUsed: number;
+}
+
+export interface SignalResult {
+  /** The full result, one row per drug–event pair, kept in the workspace to sort, filter and export. */
+  resultTable: string;
+  page: ResultPage;
+  reports: number;
+  pairs: number;
+  fit: MgpsFit;
+  spec: SignalSpec;
+}
+
+export interface TrendSpec extends Omit<SignalSpec, 'orderBy' | 'limit' | 'offset'> {
+  /** The cumulative period: measures on all reports received up to the end of each quarter or year. */
+  period: 'quarter' | 'year';
 }
 
 export interface Engine {
