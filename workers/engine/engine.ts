@@ -1,11 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { profileTable } from '../analysis/quality/profile.js';
 import { openDatabase } from '../db/open-database.js';
 import { pageQuery } from '../db/page-query.js';
 import { TaskRegistry } from '../db/tasks.js';
+import { resolveImportKind } from '../import/faers/detect-import-kind.js';
+import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
+import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
+import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
 import type {
   AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
@@ -88,12 +92,15 @@ export class WorkspaceEngine implements Engine {
   async importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
     const ws = this.open();
     const request = checkedImportRequest(req);
+    const kind = await resolveImportKind(request);
+    if (kind === 'faers') {
+      const options = { taskId: request.taskId, label: `the import of ${basename(resolve(request.path))}`, onProgress: progress };
+      return this.tasks.run(ws.instance, options, (task) => importFaers(task, ws.audit, request));
+    }
     const source = await inspectSource(request.path, request.format ?? 'auto');
-    return this.tasks.run(
-      ws.instance,
-      { taskId: request.taskId, label: `the import of ${source.fileName}`, onProgress: progress },
-      (task) => importTableFile(task, ws.audit, source, request),
-    );
+    const options = { taskId: request.taskId, label: `the import of ${source.fileName}`, onProgress: progress };
+    if (kind === 'reports') return this.tasks.run(ws.instance, options, (task) => importReports(task, ws.audit, source, request));
+    return this.tasks.run(ws.instance, options, (task) => importTableFile(task, ws.audit, source, request));
   }
 
   async query(sql: string, opts: QueryOptions = {}): Promise<ResultPage> {
@@ -164,6 +171,7 @@ function checkedImportRequest(req: ImportRequest): ImportRequest {
   if (req.csv?.encoding !== undefined && !['utf-8', 'latin-1'].includes(req.csv.encoding)) {
     throw new PmwError({ code: 'BAD_REQUEST', message: `unknown encoding ${String(req.csv.encoding)}`, hint: 'use utf-8 or latin-1' });
   }
+  checkImportKindOptions(req);
   return req;
 }
 

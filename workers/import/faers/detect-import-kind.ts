@@ -1,0 +1,37 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ImportRequest } from '../../engine/api.js';
+import { PmwError } from '../../engine/errors.js';
+import { looksLikeFaers } from './faers-file-names.js';
+import { listFilesUnder } from './faers-file-set.js';
+import { isZipFile } from './faers-source.js';
+import { listZipEntries } from './zip-archive.js';
+
+export type ImportKind = 'table' | 'faers' | 'reports';
+
+/**
+ * What an import reads, when the request says `auto` (or nothing): a folder or zip holding FAERS
+ * DEMO/DRUG/REAC `yyQq` files is `faers`; any other file is a `table` (the table import then explains
+ * what is wrong with a folder or an unrelated zip).
+ */
+export async function resolveImportKind(req: ImportRequest): Promise<ImportKind> {
+  if (req.kind && req.kind !== 'auto') return req.kind;
+  const path = resolve(req.path);
+  const info = await stat(path).catch(() => null);
+  if (!info) return 'table';
+  if (info.isDirectory()) {
+    const files = await listFilesUnder(path);
+    if (looksLikeFaers(files.map((f) => f.relativePath))) return 'faers';
+    throw new PmwError({
+      code: 'BAD_REQUEST',
+      message: `${path} is a folder, and holds no FAERS quarterly files (DEMOyyQq.txt, DRUGyyQq.txt, REACyyQq.txt)`,
+      hint: 'name one CSV, TSV or Parquet file inside it, or a folder of FAERS quarterly extracts',
+      file: path,
+    });
+  }
+  if (await isZipFile(path)) {
+    const entries = await listZipEntries(path);
+    if (looksLikeFaers(entries.map((e) => e.name))) return 'faers';
+  }
+  return 'table';
+}
