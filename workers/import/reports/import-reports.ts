@@ -44,7 +44,7 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
   const delimiter = req.csv?.delimiter ?? sniffDelimiter(sample, source.fileName);
   const readSql = source.format === 'parquet'
     ? buildReadParquetSql(source.path, req.columnTypes)
-    : buildReadCsvSql(source.path, { ...req.csv, delimiter, encoding, compression: source.compression, columnTypes: req.columnTypes });
+    : readFromFirstLine(buildReadCsvSql(source.path, { header: true, ...req.csv, delimiter, encoding, compression: source.compression, columnTypes: req.columnTypes }));
 
   await connection.run('BEGIN TRANSACTION');
   let reading = true;
@@ -88,6 +88,15 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
       file: source.path,
     });
   }
+}
+
+/**
+ * Columns are mapped by name, so the first line is the header (unless the request says otherwise), and
+ * DuckDB may not skip lines to find a "better" one: on a small all-text file with one ragged row, its
+ * sniffer otherwise takes that row as the header and silently drops the lines above it.
+ */
+function readFromFirstLine(readCsvSql: string): string {
+  return `${readCsvSql.slice(0, -1)}, skip = 0)`;
 }
 
 async function buildReportTables(task: Task, schema: string, columns: MappedColumns): Promise<void> {

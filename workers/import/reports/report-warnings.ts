@@ -7,14 +7,14 @@ const EXAMPLES = 3;
 /** What the report import left out or had to choose, one sentence each. */
 export async function reportWarnings(connection: DuckDBConnection, columns: MappedColumns, counts: Record<string, number>): Promise<string[]> {
   const warnings: string[] = [];
-  const rowsLeftOut: [string, string][] = [
-    ['rowsWithoutReport', `have no ${columns.report} (report id) and were left out`],
-    ['rowsWithoutDrug', `have no ${columns.drug} (drug): they add no drug to their report`],
-    ['rowsWithoutEvent', `have no ${columns.event} (event): they add no event to their report`],
+  const rowsLeftOut: [string, string, string][] = [
+    ['rowsWithoutReport', `no ${columns.report} (report id)`, 'left out'],
+    ['rowsWithoutDrug', `no ${columns.drug} (drug)`, 'read for its event only'],
+    ['rowsWithoutEvent', `no ${columns.event} (event)`, 'read for its drug only'],
   ];
-  for (const [count, what] of rowsLeftOut) {
+  for (const [count, lacking, effect] of rowsLeftOut) {
     const n = counts[count] ?? 0;
-    if (n > 0) warnings.push(`${fmt(n)} row${n === 1 ? '' : 's'} ${what} (${count})`);
+    if (n > 0) warnings.push(`${fmt(n)} row${n === 1 ? ' has' : 's have'} ${lacking}, ${n === 1 ? 'it was' : 'they were'} ${effect} (${count})`);
   }
   const conflicting = counts.reportsWithConflictingStrata ?? 0;
   if (conflicting > 0) {
