@@ -1,0 +1,152 @@
+/**
+ * Fits the MGPS prior (DuMouchel 1999): λ ~ P·Gamma(α1, rate β1) + (1 − P)·Gamma(α2, rate β2), by
+ * maximum likelihood of the marginal counts — a mixture of two negative binomials — over the pairs with
+ * N ≥ N* (default 1), each component truncated at N* (DuMouchel & Pregibon 2001; openEBGM
+ * `negLL(theta, N, E, N_star = 1)`). See workers/stats/truncated-nb-mixture-likelihood.ts.
+ *
+ * - Several starting points (default: the five rows of openEBGM's vignettes); each is optimised on its own
+ *   and reported with where it ended, its log-likelihood and whether it converged; the fit is the converged
+ *   end point with the highest log-likelihood (openEBGM `autoHyper` also picks the smallest −logL).
+ * - Optimiser: damped Newton on φ = (ln α1, ln β1, ln α2, ln β2, logit P) with the analytic Hessian and a
+ *   line search (workers/stats/maximize-newton.ts). Converged means the Newton decrement — the gain a
+ *   further step would bring — is below 1e-10 at a positive-definite Hessian; a start whose parameters run
+ *   beyond e^±30 (a component vanishing, P → 0 or 1) or that exhausts 200 iterations is not converged.
+ * - **Exact likelihood by default.** Up to `exactFitLimit` pairs (200,000) every start runs on the exact
+ *   likelihood. Above it, the starts first run on squashed data (~20,000 weighted points; DuMouchel &
+ *   Pregibon 2001, openEBGM `squashData`), and each distinct end point is then polished on the exact
+ *   likelihood, so the estimates and log-likelihoods reported are always those of the exact likelihood.
+ *   openEBGM's vignettes instead report the optimum of the squashed likelihood itself.
+ * - The log-likelihood includes every constant (ln N! terms), so it equals R's
+ *   `sum(log(P·dnbinom(N, α1, β1/(β1+E))/(1−F1(N*−1)) + …))`, i.e. −negLL.
+ */
+import type { MgpsFit } from '../../engine/api.js';
+import { cancelledError } from '../../engine/errors.js';
+import { maximizeNewton, type NewtonResult } from '../../stats/maximize-newton.js';
+import { squashCounts } from '../../stats/squash-counts.js';
+import {
+  createTruncatedMixtureLogLikelihood,
+  phiFromTheta,
+  thetaFromPhi,
+  type CountPoints,
+  type TruncatedMixtureLogLikelihood,
+} from '../../stats/truncated-nb-mixture-likelihood.js';
+
+/** (α1, β1, α2, β2, P): the five starting rows of openEBGM's vignettes. */
+export const DEFAULT_MGPS_STARTS: readonly (readonly number[])[] = Object.freeze([
+  [0.2, 0.1, 2, 4, 1 / 3],
+  [0.1, 0.1, 10, 10, 0.2],
+  [0.3, 0.5, 6, 6, 0.5],
+  [0.5, 0.3, 12, 12, 0.8],
+  [0.2, 0.2, 5, 5, 0.4],
+]);
+
+export interface MgpsFitOptions {
+  /** N*: pairs with at least this many reports are fitted, the likelihood truncated there (default 1). */
+  minCount?: number;
+  /** Starting points (α1, β1, α2, β2, P); DEFAULT_MGPS_STARTS when absent. */
+  starts?: number[][];
+  /** Checked once per optimiser iteration; a cancelled fit throws a CANCELLED PmwError. */
+  signal?: { cancelled: boolean };
+  /** Above this many pairs, starts run on squashed data before the exact polish (default 200,000). */
+  exactFitLimit?: number;
+}
+
+const SQUASHED_POINTS = 20_000;
+/** Squashed end points closer than this (in φ) are polished once. */
+const SAME_END_POINT = 1e-3;
+
+export function fitMgpsPrior(n: Float64Array, e: Float64Array, options: MgpsFitOptions = {}): MgpsFit {
+  const minCount = options.minCount ?? 1;
+  const starts = (options.starts ?? DEFAULT_MGPS_STARTS).map((start) => Array.from(start));
+  const onIteration = () => {
+    if (options.signal?.cancelled) throw cancelledError('The MGPS prior fit');
+  };
+  const points = pairsToFit(n, e, minCount);
+  const size = points.n.length;
+  if (size === 0) return unfitted(starts);
+
+  const exact = createTruncatedMixtureLogLikelihood(points, minCount);
+  let runs: NewtonResult[];
+  if (size <= (options.exactFitLimit ?? 200_000)) {
+    runs = starts.map((start) => maximizeNewton(adapt(exact), phiFromTheta(start), { onIteration }));
+  } else {
+    const squashed = createTruncatedMixtureLogLikelihood(squashCounts(points.n, points.e, SQUASHED_POINTS), minCount);
+    const rough = starts.map((start) => maximizeNewton(adapt(squashed), phiFromTheta(start), { onIteration }));
+    runs = polishOnExact(rough, exact, onIteration);
+  }
+
+  const chosen = chooseBest(runs);
+  const best = runs[chosen]!;
+  const [alpha1, beta1, alpha2, beta2, p] = thetaFromPhi(best.x);
+  return {
+    alpha1,
+    beta1,
+    alpha2,
+    beta2,
+    p,
+    logLik: best.value,
+    converged: best.converged,
+    iterations: best.iterations,
+    starts: runs.map((run, i) => ({ start: starts[i]!, end: thetaFromPhi(run.x), logLik: run.value, converged: run.converged })),
+    pairsUsed: size,
+  };
+}
+
+/** The pairs the prior is fitted on: N ≥ N*, with a positive, finite E. */
+function pairsToFit(n: Float64Array, e: Float64Array, minCount: number): CountPoints {
+  let size = 0;
+  for (let i = 0; i < n.length; i++) if (n[i]! >= minCount && e[i]! > 0 && e[i]! < Infinity) size++;
+  const kept = { n: new Float64Array(size), e: new Float64Array(size) };
+  let out = 0;
+  for (let i = 0; i < n.length; i++) {
+    if (n[i]! >= minCount && e[i]! > 0 && e[i]! < Infinity) {
+      kept.n[out] = n[i]!;
+      kept.e[out] = e[i]!;
+      out++;
+    }
+  }
+  return kept;
+}
+
+function adapt(likelihood: TruncatedMixtureLogLikelihood) {
+  return { dimension: 5, evaluate: likelihood.evaluate };
+}
+
+/** Each distinct squashed end point, maximised again on the exact likelihood; starts share the result. */
+function polishOnExact(rough: NewtonResult[], exact: TruncatedMixtureLogLikelihood, onIteration: () => void): NewtonResult[] {
+  const polished: { from: Float64Array; result: NewtonResult }[] = [];
+  return rough.map((run) => {
+    const same = polished.find(({ from }) => from.every((value, j) => Math.abs(value - run.x[j]!) < SAME_END_POINT));
+    if (same) return { ...same.result, converged: same.result.converged && run.converged, iterations: run.iterations + same.result.iterations };
+    const result = maximizeNewton(adapt(exact), run.x, { onIteration });
+    polished.push({ from: run.x, result });
+    return { ...result, converged: result.converged && run.converged, iterations: run.iterations + result.iterations };
+  });
+}
+
+/** Index of the converged run with the highest log-likelihood; of any run when none converged. */
+function chooseBest(runs: NewtonResult[]): number {
+  let best = -1;
+  for (const pass of [true, false]) {
+    runs.forEach((run, i) => {
+      if ((run.converged || !pass) && Number.isFinite(run.value) && (best < 0 || run.value > runs[best]!.value)) best = i;
+    });
+    if (best >= 0) return best;
+  }
+  return 0;
+}
+
+function unfitted(starts: number[][]): MgpsFit {
+  return {
+    alpha1: NaN,
+    beta1: NaN,
+    alpha2: NaN,
+    beta2: NaN,
+    p: NaN,
+    logLik: NaN,
+    converged: false,
+    iterations: 0,
+    starts: starts.map((start) => ({ start, end: start.map(() => NaN), logLik: NaN, converged: false })),
+    pairsUsed: 0,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Distinct values of a large numeric column and, for each row, the slot of its value — so that work that
+ * depends only on the value (ln Γ(α + n) for a count n, say) is done once per distinct value, not per row.
+ */
+export interface DistinctValues {
+  /** The distinct values, ascending (NaN left out). */
+  values: Float64Array;
+  /** For each row, the index of its value in `values`; -1 for NaN. */
+  slotOfRow: Int32Array;
+}
+
+export function indexDistinctValues(column: Float64Array): DistinctValues {
+  const sorted = Float64Array.from(column).sort(); // typed-array sort is numeric and puts NaN last
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const value = sorted[i]!;
+    if (Number.isNaN(value)) break;
+    if (count === 0 || value !== sorted[count - 1]) sorted[count++] = value;
+  }
+  const values = sorted.slice(0, count);
+  const slotOfRow = new Int32Array(column.length);
+  for (let row = 0; row < column.length; row++) slotOfRow[row] = findSlot(values, column[row]!);
+  return { values, slotOfRow };
+}
+
+/** Binary search; -1 when absent. */
+function findSlot(values: Float64Array, value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const candidate = values[middle]!;
+    if (candidate < value) low = middle + 1;
+    else if (candidate > value) high = middle - 1;
+    else return middle;
+  }
+  return -1;
+}
