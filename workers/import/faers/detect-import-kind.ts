@@ -30,7 +30,12 @@ export async function resolveImportKind(req: ImportRequest): Promise<ImportKind>
     });
   }
   if (await isZipFile(path)) {
-    const entries = await listZipEntries(path);
+    // A damaged `.zip` is reported as such; a damaged zip under another name (`data.csv`) goes on to
+    // the table import, which says what the file is.
+    const entries = await listZipEntries(path).catch((error: unknown) => {
+      if (/\.zip$/i.test(path)) throw error;
+      return [];
+    });
     if (looksLikeFaers(entries.map((e) => e.name))) return 'faers';
   }
   return 'table';

@@ -15,7 +15,9 @@ export interface SkippedLines {
 
 export async function skippedLinesByFile(connection: DuckDBConnection): Promise<SkippedLines[]> {
   const reader = await connection.runAndReadAll(
-    `SELECT s.file_path, count(*), min(e.line), arg_min(e.error_type, e.line), arg_min(e.error_message, e.line)
+    // A line missing two fields is reported twice (once per missing column): count lines, not errors.
+    `SELECT s.file_path, count(DISTINCT e.line), min(e.line),
+       first(e.error_type ORDER BY e.line, e.column_idx), first(e.error_message ORDER BY e.line, e.column_idx)
      FROM ${REJECTS_TABLE} e JOIN ${REJECT_SCANS_TABLE} s USING (scan_id, file_id)
      GROUP BY s.file_path ORDER BY s.file_path`,
   );

@@ -9,7 +9,7 @@ import { cellValue } from '../../db/columnar.js';
 import type { Progress, ResultPage } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
 import { copySampleQuarters, SAMPLE_FAERS, writeFiles } from './testing/faers-fixture.js';
-import { writeZip } from './testing/write-zip.js';
+import { writeZip, type ZipEntrySpec } from './testing/write-zip.js';
 
 /** The generator's own account of the committed quarters (samples/README.md, "Planted effects" 3). */
 const manifest = JSON.parse(readFileSync(new URL('../../../samples/small/manifest.json', import.meta.url), 'utf8'));
@@ -107,7 +107,7 @@ describe('FAERS import of the bundled quarters', () => {
   });
 
   it('a zip with nested folders and documents gives the same dataset, hashed over the zip bytes; the temporary folder is removed', async () => {
-    const entries = readdirSync(SAMPLE_FAERS).map((name) => ({
+    const entries: ZipEntrySpec[] = readdirSync(SAMPLE_FAERS).map((name) => ({
       name: `${name.includes('Q1') ? 'faers_ascii_2024Q1/ascii' : 'faers_ascii_2024q2/ASCII'}/${name.includes('DEMO') ? name.toLowerCase() : name}`,
       data: readFileSync(join(SAMPLE_FAERS, name)),
     }));
