@@ -25,6 +25,7 @@ export function indexDistinctValues(column: Float64Array): DistinctValues {
 
 /** Binary search; -1 when absent. */
 function findSlot(values: Float64Array, value: number): number {
+  if (Number.isNaN(value)) return -1;
   let low = 0;
   let high = values.length - 1;
   while (low <= high) {
