@@ -5,12 +5,13 @@ import { catalogCommand } from './commands/catalog.js';
 import { importCommand } from './commands/import.js';
 import { profileCommand } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
+import { signalsCommand } from './commands/signals.js';
 import { startCommand } from './commands/start.js';
 import type { CliIo } from './io.js';
 import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
-export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, auditCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

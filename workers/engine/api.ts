@@ -344,4 +344,10 @@ export interface Engine {
   cancel(taskId: string): Promise<void>;
   audit(opts?: { limit?: number; offset?: number }): Promise<AuditEntry[]>;
   verifyAudit(): Promise<AuditVerification>;
+  /** A disproportionality screen (PRR, ROR, IC, MGPS) of a `faers` or `reports` dataset. */
+  signals(spec: SignalSpec, progress?: (p: Progress) => void): Promise<SignalResult>;
+  /** The measures of chosen pairs cumulatively by quarter or year. */
+  signalTrend(spec: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage>;
+  /** Writes a table or a query's result to a CSV, Parquet or JSON file (by extension); audited as an export. */
+  exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }>;
 }

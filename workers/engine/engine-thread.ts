@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type {
   AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
-  QueryOptions, ResultPage, WorkspaceInfo,
+  QueryOptions, ResultPage, SignalResult, SignalSpec, TrendSpec, WorkspaceInfo,
 } from './api.js';
 import { installErrorTransfer } from './transfer.js';
 
@@ -42,11 +42,19 @@ export class EngineThread implements Engine {
   audit(opts?: { limit?: number; offset?: number }): Promise<AuditEntry[]> { return this.remote.audit(opts); }
   verifyAudit(): Promise<AuditVerification> { return this.remote.verifyAudit(); }
 
+  exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
+    return this.remote.exportResult(source, path);
+  }
+
+  // Callbacks cross the thread boundary as proxies.
   importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
-    // A callback crosses the thread boundary as a proxy; it is released once the import settles.
-    if (!progress) return this.remote.importFile(req);
-    const proxied = Comlink.proxy(progress);
-    return this.remote.importFile(req, proxied);
+    return this.remote.importFile(req, progress && Comlink.proxy(progress));
+  }
+  signals(spec: SignalSpec, progress?: (p: Progress) => void): Promise<SignalResult> {
+    return this.remote.signals(spec, progress && Comlink.proxy(progress));
+  }
+  signalTrend(spec: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage> {
+    return this.remote.signalTrend(spec, progress && Comlink.proxy(progress));
   }
 
   /** Closes the workspace and stops the thread. */

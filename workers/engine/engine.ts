@@ -5,6 +5,9 @@ import { profileTable } from '../analysis/quality/profile.js';
 import { openDatabase } from '../db/open-database.js';
 import { pageQuery } from '../db/page-query.js';
 import { TaskRegistry } from '../db/tasks.js';
+import { exportResult } from '../db/export-result.js';
+import { runSignalScreen } from '../analysis/signals/screen.js';
+import { runSignalTrend } from '../analysis/signals/trend.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
@@ -13,7 +16,7 @@ import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
 import type {
   AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
-  QueryOptions, ResultPage, WorkspaceInfo,
+  QueryOptions, ResultPage, SignalResult, SignalSpec, TrendSpec, WorkspaceInfo,
 } from './api.js';
 import { AuditLog } from './audit-log.js';
 import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
@@ -139,6 +142,27 @@ export class WorkspaceEngine implements Engine {
   async verifyAudit(): Promise<AuditVerification> {
     const ws = this.open();
     return ws.audit.verify(ws.connection);
+  }
+
+  async signals(spec: SignalSpec, progress?: (p: Progress) => void): Promise<SignalResult> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
+    return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the signal screen', onProgress: progress }, (task) =>
+      runSignalScreen(task, ws.audit, dataset, spec));
+  }
+
+  async signalTrend(spec: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
+    return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the signal trend', onProgress: progress }, (task) =>
+      runSignalTrend(task, ws.audit, dataset, spec));
+  }
+
+  async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
+    const ws = this.open();
+    const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path)));
+    await ws.audit.append(ws.connection, { action: 'export', dataset: null, detail: JSON.stringify({ sql: result.sql, path: result.path }), rows: result.rows });
+    return { path: result.path, rows: result.rows };
   }
 
   /** The hash of the newest audit entry; keep it elsewhere to detect removal of entries at the end. */
