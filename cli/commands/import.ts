@@ -9,17 +9,23 @@ import { formatCount } from '../output/format.js';
 import { formatElapsed, progressReporter } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
+import { describePvImport, PV_IMPORT_HELP, PV_IMPORT_OPTIONS, pvRequestParts } from './import-pv.js';
 
 const NAME = 'import';
 
-const HELP = `Usage: pmw import FILE [options]
+const HELP = `Usage: pmw import PATH [options]
 
-Imports one CSV, TSV or Parquet file (optionally gzip-compressed) as a table of the workspace.
+Imports one CSV, TSV or Parquet file (optionally gzip-compressed) as a table of the workspace; a report
+table (one row per report, drug and event) into the canonical pv_report, pv_drug and pv_event tables;
+or a folder or zip of FAERS quarterly ASCII extracts into pv_report, pv_drug, pv_event, pv_outcome,
+pv_indication, pv_therapy and pv_report_source (deleted cases dropped, one version kept per case).
+Report and FAERS tables live in a schema named after the dataset: caers.pv_report.
 The import is atomic: if anything fails, or you press Ctrl-C, the workspace is left as it was.
 A file whose bytes were imported before is not imported again (see --force).
 
 Options:
   --name N          dataset and table name (default: from the file name, e.g. DRUG24Q1.txt → drug24q1)
+${PV_IMPORT_HELP}
   --format F        auto (default: from the first bytes and the extension), csv or parquet
   --delimiter C     field separator; detected when absent (write tab as 'tab' or '\\t')
   --quote C         quote character (default: detected)
@@ -35,10 +41,14 @@ ${WORKSPACE_HELP}
 
 Examples:
   pmw import caers.csv
+  pmw import caers.csv --kind reports --report-col id --drug-col var1 --event-col var2 --strata-col strat1 --name caers
+  pmw import faers_ascii_2024Q1.zip
+  pmw import ./faers --kind faers --dedup caseversion --name faers_2024
   pmw import DEMO24Q1.txt --delimiter '$' --encoding latin-1 --name faers_demo`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...PV_IMPORT_OPTIONS,
   name: { type: 'string' },
   format: { type: 'string' },
   delimiter: { type: 'string' },
@@ -94,6 +104,7 @@ function buildImportRequest(file: string, values: ReturnType<typeof parseImportL
   if (encoding !== undefined) csv.encoding = encoding;
   return {
     path: file,
+    ...pvRequestParts(values),
     name: values.name,
     format: choiceOption(NAME, 'format', values.format, ['auto', 'csv', 'parquet'] as const, 'auto'),
     csv,
@@ -152,12 +163,12 @@ export function describeImport(result: ImportResult, file: string, sameContentNa
 
 export const importCommand: Command = {
   name: NAME,
-  summary: 'import a CSV, TSV or Parquet file as a table',
+  summary: 'import a CSV, TSV or Parquet file as a table, a report table, or FAERS quarterly extracts',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseImportLine(argv);
     if (values.help) { io.out(HELP + '\n'); return 0; }
-    const [file] = requirePositionals(NAME, positionals, ['FILE']);
+    const [file] = requirePositionals(NAME, positionals, ['PATH']);
     const request = buildImportRequest(file!, values, `pmw-import-${randomUUID()}`);
     const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
     const { result, sameContentNames } = await withEngine(workspace, async (engine) => {
@@ -165,7 +176,8 @@ export const importCommand: Command = {
       const names = await Promise.all(imported.sameContentAs.map(async (id) => (await engine.dataset(id)).name));
       return { result: imported, sameContentNames: names };
     });
-    io.out(describeImport(result, file!, sameContentNames));
+    const pv = !result.duplicateOf && (result.dataset.kind === 'faers' || result.dataset.kind === 'reports');
+    io.out(pv ? describePvImport(result, file!, sameContentNames) : describeImport(result, file!, sameContentNames));
     return 0;
   },
 };

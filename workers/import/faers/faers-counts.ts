@@ -31,6 +31,8 @@ function countsSql(schema: string): string {
     deletedVersions: `SELECT count(*) FROM ${DEMO} WHERE caseid IN (SELECT caseid FROM ${DELETED})`,
     liveVersions: `SELECT count(*) FROM ${LIVE_VERSIONS}`,
     reports: `SELECT count(*) FROM ${KEPT_VERSIONS}`,
+    // Superseded versions: live (not deleted) versions that are not the one kept for their case.
+    versionsDropped: `SELECT (SELECT count(*) FROM ${LIVE_VERSIONS}) - (SELECT count(*) FROM ${KEPT_VERSIONS})`,
     versionsInLaterQuarter: `SELECT count(*) FROM ${LIVE_VERSIONS} WHERE quarter > first_quarter`,
     casesWhereRulesDisagree: `SELECT count(*) FROM ${LIVE_VERSIONS} WHERE fda_rank = 1 AND caseversion_rank <> 1`,
     implausibleAges: `SELECT count(*) FROM ${KEPT_VERSIONS} WHERE age_unchecked IS NOT NULL AND NOT (${PLAUSIBLE_AGE})`,
@@ -60,8 +62,6 @@ export async function collectFaersCounts(connection: DuckDBConnection, schema: s
   const row = reader.getRowsJS()[0] ?? [];
   const counts: Record<string, number> = {};
   names.forEach((name, i) => { counts[name] = Number(row[i] ?? 0); });
-  // Superseded versions: live (not deleted) versions that are not the one kept for their case.
-  counts.versionsDropped = (counts.liveVersions ?? 0) - (counts.reports ?? 0);
   return counts;
 }
 

@@ -85,10 +85,12 @@ async function writeFaersDataset(
 
     await buildFaersTables(task, name, rule);
     task.throwIfCancelled();
-    const counts = await collectFaersCounts(connection, name);
-    counts.quarters = extract.fileSet.quarters.length;
-    counts.files = files.length;
-    counts.ignoredFiles = extract.fileSet.ignored.length;
+    const counts: Record<string, number> = {
+      quarters: extract.fileSet.quarters.length,
+      files: files.length,
+      ignoredFiles: extract.fileSet.ignored.length,
+      ...await collectFaersCounts(connection, name),
+    };
     const warnings = await faersImportWarnings(connection, files, counts);
     if (note) warnings.unshift(`the dataset is named ${name}: ${note}`);
     if (counts.reports === 0) throw noReportsError(source, counts);
