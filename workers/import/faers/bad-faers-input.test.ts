@@ -172,6 +172,16 @@ describe('FAERS import: bad input', () => {
     await expectRefused({ path: unrelated }, { code: 'BAD_REQUEST' });
   });
 
+  it('a file changed while the quarters are read fails the import', async () => {
+    const folder = sampleCopy();
+    let changed = false;
+    const error = await engine.importFile({ path: folder }, (p) => {
+      if (p.phase === 'reading' && !changed) { changed = true; writeFileSync(join(folder, 'OUTC24Q2.txt'), '200954022$20095402$DE\r\n', { flag: 'a' }); }
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_CHANGED', message: 'OUTC24Q2.txt was changed while it was being imported' });
+    expect(await workspaceSnapshot(engine)).toBe(before);
+  });
+
   it('a small hand-made quarter: ages by unit, implausible ages, partial dates', async () => {
     const folder = writeFiles(join(temp(), 'hand'), {
       'DEMO24Q1.txt': faersText(HEADERS.DEMO, [
