@@ -58,7 +58,7 @@ export async function faersImportWarnings(connection: DuckDBConnection, files: R
   files.forEach((f, fileId) => {
     const n = nonNumeric.get(fileId) ?? 0;
     // One such line is the header ("caseid"); more are lines we could not read as case ids.
-    if (f.table === 'DELETED' && n > 1) warnings.push(`${f.file.relativePath}: ${fmt(n)} lines are not case ids and were ignored`);
+    if (f.table === 'DELETED' && n > 1) warnings.push(`${f.file.relativePath}: ${fmt(n)} lines are not case ids and were ignored (one header line is expected, not more)`);
   });
   return warnings;
 }

@@ -152,7 +152,7 @@ describe('FAERS import of the bundled quarters', () => {
     const versionsOf = (caseid: string) => ['DEMO24Q1.txt', 'DEMO24Q2.txt']
       .flatMap((f) => readFileSync(join(SAMPLE_FAERS, f), 'latin1').split('\r\n').slice(1))
       .filter((line) => line.split('$')[1] === caseid).length;
-    writeFiles(folder, { 'Deleted/DELE24Q2.txt': `caseid\r\n${spread}\r\n${single}\r\n` });
+    writeFiles(folder, { 'Deleted/DELE24Q2.txt': `caseid\r\n${spread}\r\n${single}\r\n`, 'faers_ascii_2024Q1/deleted/anything.txt': '' });
 
     const result = await engine.importFile({ path: folder, name: 'trimmed' });
     expect(result.counts).toMatchObject({
