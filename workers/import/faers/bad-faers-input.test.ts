@@ -56,7 +56,7 @@ describe('FAERS import: bad input', () => {
     expect(result.counts).toMatchObject({ reports: CASES, orphanDrugRows: 3, orphanEventRows: 1 });
     expect(result.warnings).toEqual([
       '3 DRUG rows name a primaryid with no DEMO row in the same quarter; left out (orphanDrugRows)',
-      '1 REAC row name a primaryid with no DEMO row in the same quarter; left out (orphanEventRows)',
+      '1 REAC row names a primaryid with no DEMO row in the same quarter; left out (orphanEventRows)',
     ]);
     const page = await engine.query('SELECT count(*) FROM quarters.pv_drug WHERE report_id >= 999000000');
     expect(Number(cellValue(page.columns[0]!, 0))).toBe(0);
@@ -182,19 +182,30 @@ describe('FAERS import: bad input', () => {
     expect(await workspaceSnapshot(engine)).toBe(before);
   });
 
-  it('a small hand-made quarter: ages by unit, implausible ages, partial dates', async () => {
+  it('a small hand-made quarter: upper-case 2013-style headers, ages by unit, partial dates, INDI, THER and RPSR', async () => {
     const folder = writeFiles(join(temp(), 'hand'), {
-      'DEMO24Q1.txt': faersText(HEADERS.DEMO, [
-        demoRow({ primaryid: 11, caseid: 1, version: 1, fdaDate: '20240105', age: '5', ageCode: 'DEC', eventDate: '2023' }),
-        demoRow({ primaryid: 21, caseid: 2, version: 1, fdaDate: '20240106', age: '18', ageCode: 'MON', eventDate: '202312' }),
-        demoRow({ primaryid: 31, caseid: 3, version: 1, fdaDate: '20240107', age: '130', ageCode: 'YR', eventDate: '20231231' }),
-        demoRow({ primaryid: 41, caseid: 4, version: 1, fdaDate: '20240108', age: '36', ageCode: '' }),
+      'INDI24Q1.txt': faersText('PRIMARYID$CASEID$INDI_DRUG_SEQ$INDI_PT', ['11$1$1$Pyrexia', '21$2$1$Pain', '99$9$1$Orphan']),
+      'THER24Q1.txt': faersText('primaryid$caseid$dsg_drug_seq$start_dt$end_dt$dur$dur_cod', ['11$1$1$20231201$202401$$', '31$3$1$$20240101$3$DAY']),
+      'RPSR24Q1.txt': faersText('primaryid$caseid$rpsr_cod', ['41$4$CSM']),
+      'DEMO24Q1.txt': faersText(HEADERS.DEMO.toUpperCase().replace('$SEX$', '$GNDR_COD$'), [
+        demoRow({ primaryid: 11, caseid: 1, version: 1, fdaDate: '20240105', sex: 'F', age: '5', ageCode: 'DEC', eventDate: '2023' }),
+        demoRow({ primaryid: 21, caseid: 2, version: 1, fdaDate: '20240106', sex: 'F', age: '18', ageCode: 'MON', eventDate: '202312' }),
+        demoRow({ primaryid: 31, caseid: 3, version: 1, fdaDate: '20240107', sex: 'F', age: '130', ageCode: 'YR', eventDate: '20231231' }),
+        demoRow({ primaryid: 41, caseid: 4, version: 1, fdaDate: '20240108', sex: 'F', age: '36', ageCode: '' }),
       ]),
       'DRUG24Q1.txt': faersText(HEADERS.DRUG, [11, 21, 31, 41].map((id) => drugRow(id, 1, 'PS', 'Paracétamol', 'ACETAMINOPHEN'))),
       'REAC24Q1.txt': faersText(HEADERS.REAC, [11, 21, 31, 41].map((id) => reacRow(id, 'Pyrexia'))),
     });
     const result = await engine.importFile({ path: folder });
-    expect(result.counts).toMatchObject({ reports: 4, implausibleAges: 1, agesWithoutUnit: 1, partialEventDates: 2 });
+    expect(result.counts).toMatchObject({
+      reports: 4, implausibleAges: 1, agesWithoutUnit: 1, partialEventDates: 2, indicationRows: 2, therapyRows: 2, reportSourceRows: 1, orphanIndicationRows: 1,
+    });
+    const therapy = await engine.query('SELECT report_id, seq, start_date, end_date FROM hand.pv_therapy ORDER BY report_id');
+    expect(Array.from({ length: therapy.rowCount }, (_, i) => therapy.columns.map((c) => cellValue(c, i)))).toEqual([
+      [11n, 1, '2023-12-01', null], [31n, 1, null, '2024-01-01'],
+    ]);
+    const sexes = await engine.query("SELECT count(*) FROM hand.pv_report WHERE sex = 'F'");
+    expect(Number(cellValue(sexes.columns[0]!, 0))).toBe(4);
     const page = await engine.query('SELECT report_id, age_years, age_band, event_date, event_date_raw FROM hand.pv_report ORDER BY report_id');
     const table = Array.from({ length: page.rowCount }, (_, i) => page.columns.map((c) => cellValue(c, i)));
     expect(table).toEqual([

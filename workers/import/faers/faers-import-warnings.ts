@@ -49,7 +49,7 @@ export async function faersImportWarnings(connection: DuckDBConnection, files: R
 
   for (const [count, table] of ORPHANS) {
     const n = counts[count] ?? 0;
-    if (n > 0) warnings.push(`${fmt(n)} ${table} row${n === 1 ? '' : 's'} name a primaryid with no DEMO row in the same quarter; left out (${count})`);
+    if (n > 0) warnings.push(`${fmt(n)} ${table} row${n === 1 ? ' names' : 's name'} a primaryid with no DEMO row in the same quarter; left out (${count})`);
   }
   if ((counts.rowsWithoutKey ?? 0) > 0) {
     warnings.push(`${fmt(counts.rowsWithoutKey!)} rows have an empty primaryid (or caseid in DEMO); left out (rowsWithoutKey)`);
