@@ -94,6 +94,9 @@ describe('FAERS import of the bundled quarters', () => {
     expect(await scalar('SELECT count(*) FROM faers.pv_report WHERE length(event_date_raw) = 8 AND event_date IS NULL')).toBe(0);
     expect(await scalar("SELECT count(*) FROM faers.pv_report WHERE quarter NOT IN ('2024Q1', '2024Q2') OR year <> 2024")).toBe(0);
     expect(await scalar('SELECT count(*) FROM faers.pv_report WHERE received_date IS NULL')).toBe(0);
+    // CRLF line ends: the last field of a line carries no carriage return.
+    expect(await scalar("SELECT count(*) FROM faers.pv_outcome WHERE outcome NOT IN ('DE', 'LT', 'HO', 'DS', 'CA', 'RI', 'OT')")).toBe(0);
+    expect(await scalar('SELECT count(*) FROM faers.pv_report WHERE contains(occurrence_country, chr(13))')).toBe(0);
   });
 
   it('the caseversion rule keeps the same cases but a different version of exactly the documented number', async () => {
