@@ -3,25 +3,27 @@
  *   F(x) = w·G(x; shape1, rate1) + (1 − w)·G(x; shape2, rate2),
  * the posterior of λ in DuMouchel's (1999) gamma–Poisson shrinker (EB05 and EB95 are its 5% and 95%
  * points). No closed form exists; openEBGM bisects to 2 decimals (`quantBisect`). Here a safeguarded
- * Halley iteration on u = ln x reaches ~1e-12 relative accuracy in two or three steps, which matters when
- * millions of pairs each need two quantiles.
+ * third-order Householder iteration on u = ln x (quartic convergence) reaches ~1e-10 relative accuracy in
+ * about two evaluations of F, which matters when millions of pairs each need two quantiles.
  *
  * The solver works on u = ln x because gamma CDFs are far closer to linear in ln x than in x, and every
- * iterate stays positive. Each step needs F (two @stdlib gamma CDFs) and its first two derivatives in u,
- * which are cheap given ln Γ(shape): x·g(x) = exp(shape·ln(rate·x) − rate·x − ln Γ(shape)).
+ * iterate stays positive. Each step needs F (two gamma CDFs, regularized-lower-gamma.ts) and its first
+ * three derivatives in u, which cost nothing more: with D = x·g(x) = exp(s·ln(r·x) − r·x − ln Γ(s)) (the
+ * CDF's own prefactor), dF/du = Σ w·D, d²F/du² = Σ w·D·(s − r·x), d³F/du³ = Σ w·D·((s − r·x)² − r·x).
  * A bracket [lo, hi] with F(lo) < p < F(hi) is kept from the iterates; a step that leaves it is replaced by
  * bisection (or, before both ends are known, by a move of at most `MAX_LOG_STEP` towards the root).
  */
-import { gammaCdf } from './gamma-distribution.js';
 import { standardNormalQuantile } from './normal-distribution.js';
+import { regularizedLowerGammaWithPrefactor } from './regularized-lower-gamma.js';
 
 /**
- * Stop once a Halley step changes ln x by less than this: the error left is of order its cube (cubic
- * convergence). Over 400,000 random mixtures (shapes 0.05–170, weights down to 1e-13) the worst relative
- * error at 1e-4 was 5e-11; at 1e-3 it was 6e-8.
+ * Stop once a step changes ln x by less than this (and Newton's step agrees): the error left is of order
+ * its fourth power. Over 400,000 random mixtures (shapes 0.05–170, weights down to 1e-13) the worst
+ * relative error was 1.3e-10 at 1e-3 (2.2 evaluations of F per quantile), 3.5e-13 at 1e-4 (2.4) and 9e-9
+ * at 3e-3 (2.0).
  */
-const STEP_TOLERANCE = 1e-4;
-/** Stop when the bracket is this narrow in ln x (only reached when Halley steps keep being rejected). */
+const STEP_TOLERANCE = 1e-3;
+/** Stop when the bracket is this narrow in ln x (only reached when Householder steps keep being rejected). */
 const BRACKET_TOLERANCE = 1e-13;
 const MAX_LOG_STEP = 2;
 const MAX_ITERATIONS = 200;
@@ -40,16 +42,17 @@ export interface TwoGammaMixture {
   logGammaShape2: number;
 }
 
-let cachedProbability = NaN;
-let cachedNormalQuantile = NaN;
+/** Φ⁻¹(p) for the starting points of the last probabilities asked (callers alternate EB05 and EB95). */
+const normalQuantileCache = new Map<number, number>();
 
-/** Φ⁻¹(p) for the starting point, cached because callers ask for the same p millions of times. */
 function normalQuantileOf(p: number): number {
-  if (p !== cachedProbability) {
-    cachedProbability = p;
-    cachedNormalQuantile = standardNormalQuantile(p);
+  let z = normalQuantileCache.get(p);
+  if (z === undefined) {
+    if (normalQuantileCache.size > 16) normalQuantileCache.clear();
+    z = standardNormalQuantile(p);
+    normalQuantileCache.set(p, z);
   }
-  return cachedNormalQuantile;
+  return z;
 }
 
 /**
@@ -74,28 +77,35 @@ export function twoGammaMixtureQuantile(p: number, mixture: TwoGammaMixture): nu
     let excess = -p; // F(x) − p
     let slope = 0; // dF/du
     let curvature = 0; // d²F/du²
+    let jerk = 0; // d³F/du³
     if (w1 > 0) {
-      excess += w1 * gammaCdf(x, shape1, rate1);
       const scaled = rate1 * x;
-      const density = w1 * Math.exp(shape1 * Math.log(scaled) - scaled - logGammaShape1);
-      slope += density;
-      curvature += density * (shape1 - scaled);
+      const prefactor = Math.exp(shape1 * Math.log(scaled) - scaled - logGammaShape1); // x·g(x)
+      excess += w1 * regularizedLowerGammaWithPrefactor(shape1, scaled, prefactor);
+      slope += w1 * prefactor;
+      const drift1 = shape1 - scaled;
+      curvature += w1 * prefactor * drift1;
+      jerk += w1 * prefactor * (drift1 * drift1 - scaled);
     }
     if (w2 > 0) {
-      excess += w2 * gammaCdf(x, shape2, rate2);
       const scaled = rate2 * x;
-      const density = w2 * Math.exp(shape2 * Math.log(scaled) - scaled - logGammaShape2);
-      slope += density;
-      curvature += density * (shape2 - scaled);
+      const prefactor = Math.exp(shape2 * Math.log(scaled) - scaled - logGammaShape2); // x·g(x)
+      excess += w2 * regularizedLowerGammaWithPrefactor(shape2, scaled, prefactor);
+      slope += w2 * prefactor;
+      const drift2 = shape2 - scaled;
+      curvature += w2 * prefactor * drift2;
+      jerk += w2 * prefactor * (drift2 * drift2 - scaled);
     }
     if (excess === 0) return x;
     if (excess < 0) lo = u;
     else hi = u;
 
-    let step = halleyStep(excess, slope, curvature);
-    if (Math.abs(step) < STEP_TOLERANCE) return Math.exp(u + step);
+    let step = householderStep(excess, slope, curvature, jerk);
+    // Near the root the Newton step −f/f′ agrees with the higher-order one; far out in a tail, where f′
+    // underflows, the higher-order step can be tiny for the wrong reason and only Newton's shows it.
+    if (Math.abs(step) < STEP_TOLERANCE && Math.abs(excess) < 2 * STEP_TOLERANCE * slope) return Math.exp(u + step);
     const bracketed = lo > -Infinity && hi < Infinity;
-    // Halley is trusted only inside the bracket and while it at least halves the step (as in `rtsafe`,
+    // A step is trusted only inside the bracket and while it at least halves the last (as in `rtsafe`,
     // Numerical Recipes §9.4); far in a tail the density underflows and its steps crawl.
     const trusted = Number.isFinite(step) && u + step > lo && u + step < hi && Math.abs(step) <= Math.min(MAX_LOG_STEP, 0.5 * Math.abs(lastStep));
     if (!trusted) {
@@ -109,9 +119,9 @@ export function twoGammaMixtureQuantile(p: number, mixture: TwoGammaMixture): nu
   return Math.exp(u);
 }
 
-/** Halley's step for F(u) − p = 0: −2·f·f′ / (2·f′² − f·f″). */
-function halleyStep(excess: number, slope: number, curvature: number): number {
-  return (-2 * excess * slope) / (2 * slope * slope - excess * curvature);
+/** Householder's third-order step for f = F(u) − p: −f·(f′² − f·f″/2) / (f′³ − f·f′·f″ + f²·f‴/6). */
+function householderStep(f: number, f1: number, f2: number, f3: number): number {
+  return (-f * (f1 * f1 - (f * f2) / 2)) / (f1 * f1 * f1 - f * f1 * f2 + (f * f * f3) / 6);
 }
 
 /**

@@ -9,7 +9,9 @@
  * step is taken: convergence is quadratic, so a few iterations polish any reasonable start.
  *
  * Convergence: the Newton decrement gᵀ(−H)⁻¹g / 2 — the gain a full Newton step would bring, invariant to
- * rescaling the parameters — is at most `decrementTolerance` at an unmodified (μ = 0) step.
+ * rescaling the parameters — is at most `decrementTolerance` + 1e-14·|f| at an unmodified (μ = 0) step.
+ * The relative part is the rounding noise of a sum of millions of terms: below it no step can be told from
+ * noise, and a line search would only chase rounding.
  * Failure: `maxIterations` reached, no ascent step found, or a parameter beyond ±`parameterLimit`
  * (the optimum lies on the boundary of the parameter space).
  */
@@ -39,6 +41,7 @@ export interface NewtonResult {
 }
 
 const ARMIJO = 1e-4;
+const NOISE = 1e-14;
 const MIN_STEP_FRACTION = 2 ** -40;
 const MAX_STEP = 4;
 
@@ -62,7 +65,7 @@ export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, opti
     const damping = solveDampedNewtonStep(hessian, gradient, step, k);
     let predictedGain = 0;
     for (let j = 0; j < k; j++) predictedGain += gradient[j]! * step[j]!;
-    if (damping === 0 && predictedGain / 2 <= decrementTolerance) {
+    if (damping === 0 && predictedGain / 2 <= decrementTolerance + NOISE * Math.abs(value)) {
       return { x, value, iterations: iteration - 1, converged: true, reason: 'converged', gradient };
     }
     // A step longer than MAX_STEP in any parameter is shortened first (far from the optimum a Newton step
@@ -72,9 +75,13 @@ export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, opti
     let fraction = longest > MAX_STEP ? MAX_STEP / longest : 1;
     let accepted = false;
     let candidateValue = value;
+    let candidateHasDerivatives = false;
     while (fraction >= MIN_STEP_FRACTION) {
       for (let j = 0; j < k; j++) candidate[j] = x[j]! + fraction * step[j]!;
-      candidateValue = f.evaluate(candidate, 0, scratchGradient, scratchHessian);
+      // The first trial of an undamped step is usually accepted: its derivatives, computed in the same
+      // pass, are then those of the next iteration.
+      candidateHasDerivatives = fraction === 1 && damping === 0;
+      candidateValue = f.evaluate(candidate, candidateHasDerivatives ? 2 : 0, scratchGradient, scratchHessian);
       if (Number.isFinite(candidateValue) && candidateValue >= value + ARMIJO * fraction * predictedGain) {
         accepted = true;
         break;
@@ -87,7 +94,13 @@ export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, opti
       return { x, value, iterations: iteration, converged, reason: converged ? 'converged' : 'no ascent step', gradient };
     }
     x.set(candidate);
-    value = f.evaluate(x, 2, gradient, hessian);
+    if (candidateHasDerivatives) {
+      value = candidateValue;
+      gradient.set(scratchGradient);
+      hessian.set(scratchHessian);
+    } else {
+      value = f.evaluate(x, 2, gradient, hessian);
+    }
     if (x.some((component) => Math.abs(component) > parameterLimit)) {
       return { x, value, iterations: iteration, converged: false, reason: 'parameter limit', gradient };
     }
