@@ -72,6 +72,12 @@ describe('importFile: bad input is refused with a typed error and changes nothin
     expect(error.message).toBe('line 3 of ragged.csv has 4 fields, the header has 3');
   });
 
+  it('a ragged last row in an all-text file (DuckDB took it for the header and dropped the rows above)', async () => {
+    const path = file('rag_text.csv', 'name,city\nalice,paris\nbob,rome\ncarol,oslo,extra\n');
+    const error = await expectRefused({ path }, { code: 'FILE_FORMAT', line: 4 });
+    expect(error.message).toBe('line 4 of rag_text.csv has 3 fields, the header has 2');
+  });
+
   it('a short row far down a real file, with the line number', async () => {
     // Line 15,001 of the CAERS file loses its last field, as in a file cut off mid-copy.
     const lines = caersText.split('\n');

@@ -43,6 +43,9 @@ export function buildReadCsvSql(path: string, options: ReadCsvOptions): string {
     quoteLiteral(path),
     `delim = ${oneCharacter('delimiter', options.delimiter)}`,
     'strict_mode = true',
+    // Never let the sniffer skip leading lines: with a ragged last row it took that row for the header
+    // and silently dropped every line above it.
+    'skip = 0',
     `encoding = ${quoteLiteral(options.encoding)}`,
     `compression = ${quoteLiteral(options.compression === 'gzip' ? 'gzip' : 'none')}`,
   ];
