@@ -109,6 +109,7 @@ export function signalSummary(result: SignalResult): Record<string, unknown> {
     prior: { alpha1: fit.alpha1, beta1: fit.beta1, alpha2: fit.alpha2, beta2: fit.beta2, p: fit.p },
     logLik: fit.logLik,
     converged: fit.converged,
+    warnings: result.warnings,
     iterations: fit.iterations,
     pairsUsedForFit: fit.pairsUsed,
     starts: fit.starts,
@@ -160,6 +161,7 @@ export const signalsCommand: Command = {
       `${formatCount(result.page.totalRows ?? 0)} shown in ${result.resultTable}; MGPS prior α1=${fit.alpha1.toPrecision(4)} ` +
       `β1=${fit.beta1.toPrecision(4)} α2=${fit.alpha2.toPrecision(4)} β2=${fit.beta2.toPrecision(4)} P=${fit.p.toPrecision(4)}, ` +
       `log-likelihood ${fit.logLik.toFixed(3)}\n`);
+    for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     if (exported) io.err(`wrote ${formatCount(exported.rows)} rows to ${exported.path}\n`);
     if (values.json) io.err(`wrote the summary to ${values.json}\n`);
     return 0;

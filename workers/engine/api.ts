@@ -325,6 +325,8 @@ export interface SignalResult {
   pairs: number;
   fit: MgpsFit;
   spec: SignalSpec;
+  /** What the user should know about these numbers, e.g. a prior that ran to a boundary. */
+  warnings: string[];
 }
 
 export interface TrendSpec extends Omit<SignalSpec, 'orderBy' | 'limit' | 'offset'> {

@@ -22,21 +22,39 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
   return Number((await connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0] ?? 0);
 }
 
-/** Reads `n` and `e` of a pairs table and fits the MGPS prior on them; a fit that never converged is an error. */
-export async function fitPriorOnPairs(task: Task, pairsTable: string, options: { minCount: number; starts: number[][] | undefined }): Promise<MgpsFit> {
+/**
+ * Reads `n` and `e` of a pairs table and fits the MGPS prior on them. When no start converges but the best
+ * one ran to a boundary (a component's α and β growing without bound: the data put a point mass there,
+ * as when almost every pair sits at independence), that end point is the supremum of the likelihood and
+ * is used, with a warning; a fit with no finite likelihood is an error.
+ */
+export async function fitPriorOnPairs(
+  task: Task,
+  pairsTable: string,
+  options: { minCount: number; starts: number[][] | undefined },
+): Promise<{ fit: MgpsFit; warnings: string[] }> {
   const pairs = await countRows(task.connection, pairsTable);
   const [n, e] = await readFloat64Columns(task.connection, `SELECT n, e FROM ${pairsTable} ORDER BY pair_id`, pairs) as [Float64Array, Float64Array];
   task.report('reading', null, `fitting the MGPS prior on ${pairs.toLocaleString('en-US')} pairs`);
   const fit = fitMgpsPrior(n, e, { minCount: options.minCount, starts: options.starts, signal: task });
   task.throwIfCancelled();
-  if (!fit.converged) {
+  if (fit.converged) return { fit, warnings: [] };
+  const finite = [fit.alpha1, fit.beta1, fit.alpha2, fit.beta2, fit.p, fit.logLik].every(Number.isFinite);
+  if (!finite) {
     throw new PmwError({
       code: 'BAD_REQUEST',
-      message: `the MGPS prior did not converge from any starting point (best log-likelihood ${fit.logLik.toFixed(3)})`,
+      message: `the MGPS prior could not be fitted from any starting point (best log-likelihood ${fit.logLik})`,
       hint: 'try other starting points (mgps.starts) or a higher fitting minimum count (mgps.fitMinCount)',
     });
   }
-  return fit;
+  return {
+    fit,
+    warnings: [
+      `the MGPS prior did not converge: its best fit (log-likelihood ${fit.logLik.toFixed(3)}) ran to a boundary ` +
+        `(α1=${fit.alpha1.toPrecision(3)}, β1=${fit.beta1.toPrecision(3)}, α2=${fit.alpha2.toPrecision(3)}, β2=${fit.beta2.toPrecision(3)}, P=${fit.p.toPrecision(3)}), ` +
+        'which happens when reporting ratios hardly vary between pairs; EBGM, EB05 and EB95 use that end point and shrink strongly',
+    ],
+  };
 }
 
 /**

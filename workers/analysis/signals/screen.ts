@@ -57,7 +57,7 @@ export function pairFilterSql(spec: ResolvedSpec, alias = 'p'): string {
 export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Dataset, spec: SignalSpec): Promise<SignalResult> {
   const resolved = resolveSignalSpec(spec, await reportColumns(task.connection, dataset));
   const pairs = await countAllPairs(task, dataset, resolved);
-  const fit = await fitPriorOnPairs(task, 'pmw_pairs', { minCount: resolved.fitMinCount, starts: resolved.starts });
+  const { fit, warnings } = await fitPriorOnPairs(task, 'pmw_pairs', { minCount: resolved.fitMinCount, starts: resolved.starts });
   task.report('finishing', null, 'computing the measures and writing the result table');
   await measurePairs(task, 'pmw_pairs', fit, resolved.thresholds);
   const reports = Number((await task.connection.runAndReadAll('SELECT max(n_total) FROM pmw_pairs')).getRowsJS()[0]?.[0] ?? 0);
@@ -66,9 +66,9 @@ export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Data
     FROM pmw_pairs p JOIN pmw_measures m ON m.pair_id = p.pair_id
     WHERE ${pairFilterSql(resolved)}
     ORDER BY p.pair_id`;
-  const { table } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit) });
+  const { table } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings });
   const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY ${resolved.orderBy}`, { limit: resolved.limit, offset: resolved.offset, count: true });
-  return { resultTable: table, page, reports, pairs, fit, spec };
+  return { resultTable: table, page, reports, pairs, fit, spec, warnings };
 }
 
 export function fitSummary(fit: MgpsFit): Omit<MgpsFit, 'starts'> {

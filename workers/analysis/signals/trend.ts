@@ -29,7 +29,7 @@ export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Datas
   }
   const connection = task.connection;
   const pairs = await countAllPairs(task, dataset, resolved);
-  const fit = await fitPriorOnPairs(task, 'pmw_pairs', { minCount: resolved.fitMinCount, starts: resolved.starts });
+  const { fit, warnings } = await fitPriorOnPairs(task, 'pmw_pairs', { minCount: resolved.fitMinCount, starts: resolved.starts });
 
   const column = quoteIdentifier(period);
   const reader = await connection.runAndReadAll(
@@ -51,6 +51,6 @@ export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Datas
   const select = `SELECT p.period AS ${column}, p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
     FROM pmw_pairs p JOIN pmw_measures m ON m.pair_id = p.pair_id ORDER BY p.drug, p.event, p.period`;
-  const { table } = await saveResultTable(task, audit, dataset, 'trend', select, { analysis: 'signal-trend', spec, pairs, fit: fitSummary(fit) });
+  const { table } = await saveResultTable(task, audit, dataset, 'trend', select, { analysis: 'signal-trend', spec, pairs, fit: fitSummary(fit), warnings });
   return pageQuery(task, `SELECT * FROM ${table} ORDER BY drug, event, ${column}`, { limit: 100_000, count: true });
 }
