@@ -15,7 +15,7 @@ describe('planSampleImports', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('imports OMOP CSV as omop_<file>, FAERS as $-separated Latin-1 faers_<file>, and skips VCF with a note', async () => {
+  it('imports OMOP CSV as omop_<file>, the FAERS folder as one faers dataset, and skips VCF with a note', async () => {
     await mkdir(join(directory, 'omop'));
     await mkdir(join(directory, 'faers'));
     await mkdir(join(directory, 'vcf'));
@@ -25,9 +25,9 @@ describe('planSampleImports', () => {
     await writeFile(join(directory, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
     const plan = await planSampleImports(directory);
     expect(plan.found).toBe(true);
-    expect(plan.imports.map((i) => [i.name, i.csv])).toEqual([
-      ['faers_demo24q1', { delimiter: '$', encoding: 'latin-1' }],
-      ['omop_person', {}],
+    expect(plan.imports.map((i) => [i.name, i.kind, i.path])).toEqual([
+      ['faers', 'faers', join(directory, 'faers')],
+      ['omop_person', undefined, join(directory, 'omop', 'person.csv')],
     ]);
     expect(plan.notes).toEqual(['skipped vcf/: VCF import arrives with the genomics work']);
   });

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CsvOptions } from '../workers/engine/api.js';
 
-/** One bundled sample file and how to import it. */
+/** One bundled sample (a file, or a folder of FAERS quarters) and how to import it. */
 export interface SampleImport {
   path: string;
-  /** Dataset and table name, e.g. `omop_person`, `faers_demo24q1`. */
+  /** Dataset name, e.g. `omop_person`, `faers`. */
   name: string;
   csv: CsvOptions;
+  /** `faers`: the folder is one FAERS dataset (deduplicated reports, drugs, events). */
+  kind?: 'faers';
 }
 
 export interface SamplePlan {
@@ -24,11 +26,13 @@ export function samplesDirectory(env: Record<string, string | undefined>): strin
   return env.PMW_SAMPLES_DIR || fileURLToPath(new URL('../samples/small', import.meta.url));
 }
 
-/** How each kind of sample folder is imported; FAERS quarterly files are `$`-separated Latin-1 text. */
+/** Folders whose files are imported one table each (OMOP tables until the OMOP importer exists). */
 const SAMPLE_KINDS: { folder: string; extension: RegExp; prefix: string; csv: CsvOptions }[] = [
   { folder: 'omop', extension: /\.csv(\.gz)?$/i, prefix: 'omop_', csv: {} },
-  { folder: 'faers', extension: /\.txt(\.gz)?$/i, prefix: 'faers_', csv: { delimiter: '$', encoding: 'latin-1' } },
 ];
+
+/** Folders imported whole, as one dataset of their kind. */
+const SAMPLE_DATASETS: Record<string, SampleImport['kind']> = { faers: 'faers' };
 
 const NOT_YET: Record<string, string> = {
   vcf: 'VCF import arrives with the genomics work',
@@ -52,6 +56,11 @@ export async function planSampleImports(directory: string): Promise<SamplePlan> 
   const entries = (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
+    const datasetKind = SAMPLE_DATASETS[entry.name];
+    if (datasetKind) {
+      imports.push({ path: join(directory, entry.name), name: entry.name, csv: {}, kind: datasetKind });
+      continue;
+    }
     const kind = SAMPLE_KINDS.find((k) => k.folder === entry.name);
     if (!kind) {
       notes.push(`skipped ${entry.name}/: ${NOT_YET[entry.name] ?? 'not a kind of sample pmw start imports'}`);

@@ -10,6 +10,7 @@ const RECIPES: { needs: string[][]; sql: string }[] = [
     sql: 'select c.concept_name as condition, count(distinct o.person_id) as persons from {0} o join {1} c on c.concept_id = o.condition_concept_id group by all order by persons desc limit 10;',
   },
   { needs: [['gender_concept_id', 'year_of_birth']], sql: 'select gender_concept_id, count(*) as persons, round(avg(year_of_birth)) as mean_birth_year from {0} group by all;' },
+  { needs: [['report_id', 'pt']], sql: 'select pt as reaction, count(distinct report_id) as reports from {0} group by all order by reports desc limit 10;' },
   { needs: [['pt', 'primaryid']], sql: 'select pt as reaction, count(distinct primaryid) as reports from {0} group by all order by reports desc limit 10;' },
   { needs: [['prod_ai', 'role_cod']], sql: "select prod_ai as ingredient, count(*) as reports from {0} where role_cod = 'PS' group by all order by reports desc limit 10;" },
   { needs: [['var1', 'var2']], sql: 'select var1 as product, var2 as event, count(*) as reports from {0} group by all order by reports desc limit 10;' },

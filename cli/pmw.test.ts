@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runPmwProcess } from './testing/run-pmw-process.js';
+import { demoRow, drugRow, faersText, HEADERS, reacRow, writeFiles } from '../workers/import/faers/testing/faers-fixture.js';
 
 /** FDA CAERS 2012 via openEBGM (public domain): 20,156 rows, 3,356 distinct report ids. */
 const CAERS = join(REPO_ROOT, 'test/fixtures/caers.csv');
@@ -176,7 +177,11 @@ describe('pmw start', () => {
     await mkdir(join(samples, 'faers'));
     await mkdir(join(samples, 'vcf'));
     await writeFile(join(samples, 'omop', 'person.csv'), 'person_id,gender_concept_id,year_of_birth\n1,8532,1960\n2,8507,1971\n');
-    await writeFile(join(samples, 'faers', 'DEMO24Q1.txt'), Buffer.from('primaryid$reporter\n1$Jos\xe9\n', 'latin1'));
+    writeFiles(join(samples, 'faers'), {
+      'DEMO24Q1.txt': faersText(HEADERS.DEMO, [demoRow({ primaryid: 11, caseid: 1, version: 1, fdaDate: '20240115' })]),
+      'DRUG24Q1.txt': faersText(HEADERS.DRUG, [drugRow(11, 1, 'PS', 'Caf\xe9ine citrate')]),
+      'REAC24Q1.txt': faersText(HEADERS.REAC, [reacRow(11, 'Tremor')]),
+    });
     await writeFile(join(samples, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
     await copyFile(CAERS, join(samples, 'unused.csv'));
     const env = { PMW_SAMPLES_DIR: samples };
@@ -185,7 +190,7 @@ describe('pmw start', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`workspace ${join(dataDir, 'samples.duckdb')}`);
-    expect(first.stdout).toMatch(/faers_demo24q1: imported, 1 rows/);
+    expect(first.stdout).toMatch(/faers: imported, 1 rows/);
     expect(first.stdout).toMatch(/omop_person: imported, 2 rows/);
     expect(first.stdout).toContain('skipped vcf/: VCF import arrives with the genomics work');
     expect(first.stdout).toMatch(/^omop_person\s+table\s+2\s+3\s/m);
@@ -193,11 +198,11 @@ describe('pmw start', () => {
 
     const second = await runPmwProcess(['start'], { dataDir, env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/faers_demo24q1: already there/);
+    expect(second.stdout).toMatch(/faers: already there/);
     expect(second.stdout).toMatch(/omop_person: already there/);
 
-    const decoded = await runPmwProcess(['query', 'select reporter from faers_demo24q1', '--format', 'csv', '--workspace', join(dataDir, 'samples.duckdb')], { dataDir });
-    expect(decoded.stdout).toBe('reporter\nJosé\n');
+    const decoded = await runPmwProcess(['query', 'select drug from faers.pv_drug', '--format', 'csv', '--workspace', join(dataDir, 'samples.duckdb')], { dataDir });
+    expect(decoded.stdout).toBe('drug\nCaféine citrate\n');
   });
 
   it('says how to generate the samples when there are none', async () => {
