@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCaersScreen, readReferencePriors } from '../../workers/analysis/signals/reference/caers-fixture.js';
+import { REPO_ROOT, runPmwProcess } from '../testing/run-pmw-process.js';
+
+// Expected prior: the independent R fit in workers/analysis/signals/reference/caers_prior.json.
+const CAERS = join(REPO_ROOT, 'test/fixtures/caers.csv');
+
+describe('pmw signals', () => {
+  let dataDir: string;
+  let workspace: string;
+  const pmw = (...args: string[]) => runPmwProcess([...args, '--workspace', workspace], { dataDir });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pmw-signals-cli-'));
+    workspace = join(dataDir, 'ws.duckdb');
+    const imported = await pmw('import', CAERS, '--kind', 'reports', '--report-col', 'id', '--drug-col', 'var1', '--event-col', 'var2', '--strata-col', 'strat1');
+    expect(imported.code).toBe(0);
+  });
+  afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+  it('screens, prints the top pairs, writes every row and a JSON summary with the fitted prior', async () => {
+    const out = join(dataDir, 'signals.csv');
+    const summaryPath = join(dataDir, 'summary.json');
+    const result = await pmw('signals', '--dataset', 'caers', '--names', 'verbatim', '--min-count', '3', '--sort', 'eb05 desc', '--limit', '3', '--out', out, '--json', summaryPath);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^drug\s+event\s+n\s+e\s+prr/);
+    expect(result.stdout).toContain('REUMOFAN PLUS');
+    const csv = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('drug,event,n,e,prr,prr_lo,prr_hi,chisq,ror,ror_lo,ror_hi,ic,ic025,ic975,ebgm,eb05,eb95,prr_signal,ror_signal,ic_signal,ebgm_signal,ror_corrected,n_drug,n_event,n_total');
+    const reference = await loadCaersScreen();
+    expect(csv.length - 1).toBe(Array.from(reference.reference.n).filter((n) => n >= 3).length);
+    const summary = JSON.parse(await readFile(summaryPath, 'utf8'));
+    expect(result.stderr).toContain(`wrote ${(csv.length - 1).toLocaleString('en-US')} rows`);
+    const prior = readReferencePriors().unstratified;
+    expect(summary).toMatchObject({ dataset: 'caers', reports: 3356, pairs: 17189, converged: true });
+    for (const key of ['alpha1', 'beta1', 'alpha2', 'beta2', 'p'] as const) {
+      expect(Math.abs(summary.prior[key] - prior[key]) / prior[key]).toBeLessThan(1e-3);
+    }
+  });
+
+  it('exits 2 without a dataset, and 1 with one line for an unknown dataset or a trend without dates', async () => {
+    const usage = await pmw('signals');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--dataset is required/);
+    const unknown = await pmw('signals', '--dataset', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    const trend = await pmw('signals', '--dataset', 'caers', '--drug', 'PREVAGEN', '--event', 'DEATH', '--trend', 'quarter');
+    expect(trend.code).toBe(1);
+    expect(trend.stderr).toMatch(/has no quarter/);
+  });
+});
