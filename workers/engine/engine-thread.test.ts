@@ -54,4 +54,15 @@ describe('EngineThread: the Engine in a worker thread over Comlink', () => {
     const after = await engine.query('SELECT 7 AS seven');
     expect(cellValue(after.columns[0]!, 0)).toBe(7);
   });
+
+  it('runs a signal screen in the worker with progress reported back', async () => {
+    engine = new EngineThread();
+    await engine.openWorkspace(':memory:');
+    await engine.importFile({ path: caers, kind: 'reports', reports: { reportColumn: 'id', drugColumn: 'var1', eventColumn: 'var2' } });
+    const phases: string[] = [];
+    const result = await engine.signals({ dataset: 'caers', names: 'verbatim', limit: 3 }, (p) => phases.push(p.message));
+    expect(result.pairs).toBe(17189);
+    expect(result.page.rowCount).toBe(3);
+    expect(phases.some((m) => /fitting the MGPS prior/.test(m))).toBe(true);
+  });
 });
