@@ -12,3 +12,14 @@ describe('indexDistinctValues', () => {
     expect(indexDistinctValues(new Float64Array(0)).values.length).toBe(0);
   });
 });
+
+describe('indexDistinctValues on counts and on other numbers', () => {
+  it('gives the same answer through the count table and through sorting', () => {
+    const counts = Float64Array.of(5, 0, 5, 12, 1, 0);
+    expect(Array.from(indexDistinctValues(counts).values)).toEqual([0, 1, 5, 12]);
+    expect(Array.from(indexDistinctValues(counts).slotOfRow)).toEqual([2, 0, 2, 3, 1, 0]);
+    const fractional = Float64Array.of(5, 0.5, 5, 12, 1, 0.5);
+    expect(Array.from(indexDistinctValues(fractional).values)).toEqual([0.5, 1, 5, 12]);
+    expect(Array.from(indexDistinctValues(fractional).slotOfRow)).toEqual([2, 0, 2, 3, 1, 0]);
+  });
+});

@@ -11,7 +11,8 @@
  * Convergence: the Newton decrement gᵀ(−H)⁻¹g / 2 — the gain a full Newton step would bring, invariant to
  * rescaling the parameters — is at most `decrementTolerance` + 1e-14·|f| at an unmodified (μ = 0) step.
  * The relative part is the rounding noise of a sum of millions of terms: below it no step can be told from
- * noise, and a line search would only chase rounding.
+ * noise, and a line search would only chase rounding. For the same reason a step whose gain is lost in
+ * rounding, when the predicted gain was below 1e-8·|f| anyway, also ends the search as converged.
  * Failure: `maxIterations` reached, no ascent step found, or a parameter beyond ±`parameterLimit`
  * (the optimum lies on the boundary of the parameter space).
  */
@@ -42,7 +43,7 @@ export interface NewtonResult {
 
 const ARMIJO = 1e-4;
 const NOISE = 1e-14;
-const MIN_STEP_FRACTION = 2 ** -40;
+const MIN_STEP_FRACTION = 2 ** -30;
 const MAX_STEP = 4;
 
 export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, options: NewtonOptions = {}): NewtonResult {
@@ -93,6 +94,9 @@ export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, opti
       const converged = predictedGain <= 1e-12 * Math.max(1, Math.abs(value));
       return { x, value, iterations: iteration, converged, reason: converged ? 'converged' : 'no ascent step', gradient };
     }
+    // A gain lost in rounding, when little gain was left to make, is the optimum too (a flat ridge can keep
+    // the decrement just above its tolerance while every step only reshuffles rounding errors).
+    const stalled = candidateValue - value <= NOISE * Math.abs(value) + 1e-12 && predictedGain <= 1e-8 * Math.max(1, Math.abs(value));
     x.set(candidate);
     if (candidateHasDerivatives) {
       value = candidateValue;
@@ -101,6 +105,7 @@ export function maximizeNewton(f: SmoothFunction, start: ArrayLike<number>, opti
     } else {
       value = f.evaluate(x, 2, gradient, hessian);
     }
+    if (stalled) return { x, value, iterations: iteration, converged: true, reason: 'converged', gradient };
     if (x.some((component) => Math.abs(component) > parameterLimit)) {
       return { x, value, iterations: iteration, converged: false, reason: 'parameter limit', gradient };
     }

@@ -10,40 +10,47 @@
 import type { CountPoints } from './truncated-nb-mixture-likelihood.js';
 import { indexDistinctValues } from './distinct-values.js';
 
-/**
- * A run's E may span at most this relative width: a count with few points spread over decades of E (large
- * counts usually) keeps them apart rather than averaging them into a poor point.
- */
-const MAX_RELATIVE_SPREAD = 0.05;
+/** The points grouped by count, each group's E ascending: sorted once, squashed at several resolutions. */
+export interface CountsSortedByE {
+  /** The distinct counts, ascending. */
+  counts: Float64Array;
+  /** Group g holds sortedE[groupStart[g] … groupStart[g + 1]). */
+  groupStart: Int32Array;
+  sortedE: Float64Array;
+}
+
+export function sortCountsByE(n: Float64Array, e: Float64Array): CountsSortedByE {
+  const distinct = indexDistinctValues(n);
+  const groups = distinct.values.length;
+  const groupStart = new Int32Array(groups + 1);
+  for (let i = 0; i < n.length; i++) groupStart[distinct.slotOfRow[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) groupStart[g + 1]! += groupStart[g]!;
+  const fill = groupStart.slice(0, groups);
+  const sortedE = new Float64Array(n.length);
+  for (let i = 0; i < n.length; i++) sortedE[fill[distinct.slotOfRow[i]!]!++] = e[i]!;
+  for (let g = 0; g < groups; g++) sortedE.subarray(groupStart[g]!, groupStart[g + 1]!).sort();
+  return { counts: distinct.values, groupStart, sortedE };
+}
 
 /**
  * Squashes into about `targetPoints` points (more when E is widely spread): every count's points, sorted
- * by E, in runs of at most the same length whose E differ by at most 5%.
+ * by E, in runs of at most the same length whose E differ by at most `maxRelativeSpread` — so a count with
+ * few points spread over decades of E (large counts usually) keeps them apart rather than averaging them
+ * into a poor point.
  */
-export function squashCounts(n: Float64Array, e: Float64Array, targetPoints: number): Required<CountPoints> {
-  const size = n.length;
+export function squashCounts(sorted: CountsSortedByE, targetPoints: number, maxRelativeSpread = 0.05): Required<CountPoints> {
+  const { counts, groupStart, sortedE } = sorted;
+  const size = sortedE.length;
   const runLength = Math.max(1, Math.ceil(size / targetPoints));
-  const distinct = indexDistinctValues(n);
-  const groups = distinct.values.length;
-  // Counting sort by count: the E of each count's points, contiguous.
-  const groupStart = new Int32Array(groups + 1);
-  for (let i = 0; i < size; i++) groupStart[distinct.slotOfRow[i]! + 1]!++;
-  for (let g = 0; g < groups; g++) groupStart[g + 1]! += groupStart[g]!;
-  const fill = groupStart.slice(0, groups);
-  const sortedE = new Float64Array(size);
-  for (let i = 0; i < size; i++) sortedE[fill[distinct.slotOfRow[i]!]!++] = e[i]!;
-
   // Runs, as the end index of each, found once; then the squashed points.
   const runEnds = new Int32Array(size);
   const runGroup = new Int32Array(size);
   let runs = 0;
-  for (let g = 0; g < groups; g++) {
-    const start = groupStart[g]!;
+  for (let g = 0; g < counts.length; g++) {
     const end = groupStart[g + 1]!;
-    sortedE.subarray(start, end).sort();
-    let runStart = start;
+    let runStart = groupStart[g]!;
     while (runStart < end) {
-      const widest = sortedE[runStart]! * (1 + MAX_RELATIVE_SPREAD);
+      const widest = sortedE[runStart]! * (1 + maxRelativeSpread);
       let runEnd = runStart + 1;
       while (runEnd < end && runEnd - runStart < runLength && sortedE[runEnd]! <= widest) runEnd++;
       runEnds[runs] = runEnd;
@@ -58,7 +65,7 @@ export function squashCounts(n: Float64Array, e: Float64Array, targetPoints: num
     const runEnd = runEnds[r]!;
     let sum = 0;
     for (let i = runStart; i < runEnd; i++) sum += sortedE[i]!;
-    squashed.n[r] = distinct.values[runGroup[r]!]!;
+    squashed.n[r] = counts[runGroup[r]!]!;
     squashed.e[r] = sum / (runEnd - runStart);
     squashed.weight[r] = runEnd - runStart;
     runStart = runEnd;

@@ -199,7 +199,9 @@ function componentTerms(t: ComponentTables, count: number, slot: number, e: numb
   const logF = t.logCoefficient[slot]! + alpha * r + count * logOdds;
 
   const truncatedCount = t.truncatedLogCoefficient.length;
-  let survival = truncatedCount > 0 ? -Math.expm1(alpha * r) : 1;
+  // f(0) = (β/(β + E))^α; 1 − f(0) directly unless that would cancel (f(0) near 1 when E is tiny).
+  const zeroProbability = Math.exp(alpha * r);
+  let survival = truncatedCount === 0 ? 1 : zeroProbability < 0.5 ? 1 - zeroProbability : -Math.expm1(alpha * r);
   for (let j = 1; j < truncatedCount; j++) survival -= Math.exp(t.truncatedLogCoefficient[j]! + alpha * r + j * logOdds);
   out[0] = logF - Math.log(survival);
   if (order === 0) return;
@@ -211,7 +213,7 @@ function componentTerms(t: ComponentTables, count: number, slot: number, e: numb
   let aAlpha = 0, aBeta = 0, bAlphaAlpha = 0, bAlphaBeta = 0, bBetaBeta = 0;
   const crossAlphaBeta = inverseBeta - inverseBetaPlusE;
   for (let j = 0; j < truncatedCount; j++) {
-    const f = Math.exp(t.truncatedLogCoefficient[j]! + alpha * r + j * logOdds);
+    const f = j === 0 ? zeroProbability : Math.exp(t.truncatedLogCoefficient[j]! + alpha * r + j * logOdds);
     const jAlpha = t.truncatedDigamma[j]! + r;
     const jBeta = alpha * inverseBeta - (alpha + j) * inverseBetaPlusE;
     aAlpha += f * jAlpha;

@@ -36,7 +36,7 @@ export interface ReferencePrior {
   starts: { start: number[]; end: number[]; logLik: number; converged: boolean }[];
 }
 
-export function readReferencePriors(): { unstratified: ReferencePrior; stratifiedBySex: ReferencePrior } {
+export function readReferencePriors(): { unstratified: ReferencePrior; stratifiedBySex: ReferencePrior; higherMaximum: ReferencePrior } {
   return JSON.parse(readFileSync(PRIOR_JSON, 'utf8'));
 }
 
