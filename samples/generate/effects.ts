@@ -69,6 +69,23 @@ export const FAERS_SIGNAL_EFFECT = {
 } as const;
 
 /**
+ * Heterogeneous reporting in FAERS: real reports do not carry their reactions independently of their drugs,
+ * and an empirical-Bayes screen (MGPS) needs that spread to fit its prior. Every (drug, PT) combination has
+ * a fixed relative reporting ratio λ, drawn once per seed from its own random stream: log-normal with median
+ * 1 for most pairs, log-normal with a higher median for a few (the "elevated" pairs). A report's background
+ * PTs are drawn from the PT frequencies multiplied by the λ of its primary suspect, renormalised per drug.
+ * The planted PT is not a background PT: its chance is set by FAERS_SIGNAL_EFFECT alone.
+ */
+export const FAERS_REPORTING_RATIOS = {
+  /** Standard deviation of ln λ for most pairs (median λ 1). */
+  baselineSdLog: 0.7,
+  /** Share of pairs whose λ is drawn around `elevatedMedian` instead. */
+  elevatedShare: 0.04,
+  elevatedMedian: 3.5,
+  elevatedSdLog: 0.4,
+} as const;
+
+/**
  * How case versions are made. The numbers of superseded versions and of cases where "latest fda_dt" and
  * "highest caseversion" disagree are counted while generating and written to manifest.json.
  */

@@ -3,7 +3,6 @@
  * it, with the planted drug–event association. Pure simulation; faers.ts writes the rows.
  */
 import {
-  BACKGROUND_PTS,
   CONCOMITANT_DRUGS,
   DICLOFENAC,
   FOREIGN_NAME_COUNTRIES,
@@ -16,6 +15,7 @@ import {
   type FaersDrug,
 } from './faers-catalog.js';
 import { FAERS_SIGNAL_EFFECT, FAERS_VERSION_MODEL } from './effects.js';
+import type { ReportingRatios } from './faers-reporting.js';
 import { WeightedTable, type Random } from './random.js';
 
 export type DrugRole = 'PS' | 'SS' | 'C' | 'I';
@@ -165,9 +165,12 @@ function drawDrugs(random: Random, country: string): ReportedDrug[] {
   return drugs;
 }
 
-/** The planted rule: the PT's chance depends only on whether the primary suspect is the planted drug. */
-function drawPts(random: Random, primary: ReportedDrug): string[] {
-  const pts = BACKGROUND_PTS.drawDistinct(random, 1 + random.poisson(1.2));
+/**
+ * Background PTs come from the primary suspect's table (PT frequency × the pair's reporting ratio). The
+ * planted rule: the planted PT's chance depends only on whether the primary suspect is the planted drug.
+ */
+function drawPts(random: Random, primary: ReportedDrug, backgroundPts: WeightedTable<string>): string[] {
+  const pts = backgroundPts.drawDistinct(random, 1 + random.poisson(1.2));
   const effect = FAERS_SIGNAL_EFFECT;
   const chance = primary.drug === DICLOFENAC ? effect.probabilityWithDrug : effect.probabilityWithoutDrug;
   if (random.bernoulli(chance)) pts.splice(random.integer(0, pts.length), 0, effect.pt);
@@ -192,7 +195,7 @@ function quarterOf(quarters: readonly Quarter[], day: number): number {
 }
 
 /** Versions received inside the extract; a follow-up dated after the last quarter is not in it. */
-function drawVersions(random: Random, quarters: readonly Quarter[], quarter: number, serious: boolean, pts: readonly string[]): { versions: CaseVersion[]; initialFdaDay: number; outOfOrder: boolean } {
+function drawVersions(random: Random, quarters: readonly Quarter[], quarter: number, serious: boolean, pts: readonly string[], backgroundPts: WeightedTable<string>): { versions: CaseVersion[]; initialFdaDay: number; outOfOrder: boolean } {
   const model = FAERS_VERSION_MODEL;
   const { start, end } = quarters[quarter] as Quarter;
   const firstVersion = random.bernoulli(model.priorVersionProbability) ? random.integer(2, 3) : 1;
@@ -205,7 +208,7 @@ function drawVersions(random: Random, quarters: readonly Quarter[], quarter: num
     const previous = versions[versions.length - 1] as CaseVersion;
     day += random.bernoulli(model.sameDayProbability) ? 0 : 3 + Math.floor(random.exponential(1 / model.meanDaysBetweenVersions));
     const addedPts = [...previous.addedPts];
-    const extra = BACKGROUND_PTS.draw(random);
+    const extra = backgroundPts.draw(random);
     if (random.bernoulli(0.3) && !pts.includes(extra) && !addedPts.includes(extra)) addedPts.push(extra);
     const addedOutcomes = [...previous.addedOutcomes];
     if (random.bernoulli(0.1)) addedOutcomes.push('HO');
@@ -223,13 +226,16 @@ function drawVersions(random: Random, quarters: readonly Quarter[], quarter: num
   return { versions, initialFdaDay, outOfOrder };
 }
 
-export function simulateCase(random: Random, caseId: number, quarters: readonly Quarter[], quarter: number, formatDate: (day: number) => string): FaersCase {
+export function simulateCase(random: Random, ratios: ReportingRatios, caseId: number, quarters: readonly Quarter[], quarter: number, formatDate: (day: number) => string): FaersCase {
   const country = REPORTER_COUNTRIES.draw(random);
   const reportType = REPORT_TYPES.draw(random);
   const drugs = drawDrugs(random, country);
-  const pts = drawPts(random, drugs[0] as ReportedDrug);
+  const primary = drugs[0] as ReportedDrug;
+  if (!primary.drug) throw new Error('the primary suspect is always an identified drug');
+  const backgroundPts = ratios.ptsFor(primary.drug);
+  const pts = drawPts(random, primary, backgroundPts);
   const outcomes = drawOutcomes(random, pts);
-  const { versions, initialFdaDay, outOfOrder } = drawVersions(random, quarters, quarter, outcomes.length > 0, pts);
+  const { versions, initialFdaDay, outOfOrder } = drawVersions(random, quarters, quarter, outcomes.length > 0, pts, backgroundPts);
   return {
     caseId,
     reportType,

@@ -116,7 +116,13 @@ const PT_WEIGHTS: readonly (readonly [string, number])[] = [
   ['Anaphylactic reaction', 0.5], ['Conjunctivitis', 1], ['Dermatitis atopic', 0.5],
 ];
 
-export const BACKGROUND_PTS = new WeightedTable<string>(PT_WEIGHTS.filter(([pt]) => pt !== FAERS_SIGNAL_EFFECT.pt));
+/** Every PT but the planted one, with its relative frequency (before the drug's reporting ratios). */
+export const BACKGROUND_PT_WEIGHTS: readonly (readonly [string, number])[] = PT_WEIGHTS.filter(([pt]) => pt !== FAERS_SIGNAL_EFFECT.pt);
+
+/** The ingredient a screen would name the drug by: its first prod_ai without the salt words SODIUM and POTASSIUM. */
+export function ingredientName(entry: FaersDrug): string {
+  return (entry.prodAi[0] ?? '').replace(/\s*\b(SODIUM|POTASSIUM)\b/g, '').trim();
+}
 
 /** PTs that make a report serious, and the outcome code they bring. */
 export const SERIOUS_PT_OUTCOME: Readonly<Record<string, string>> = {

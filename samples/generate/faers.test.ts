@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMITTED_SMALL, SqlSession, sqlPath } from './duckdb-testkit.js';
 import { FAERS_SIGNAL_EFFECT } from './effects.js';
@@ -126,5 +127,98 @@ describe('planted reporting association', () => {
     expect(prr).toBeLessThanOrEqual(effect.acceptedPrrRange[1]);
     expect({ a, b, c, d }).toEqual(manifest.realized.faers.signalDeduplicated);
     expect(prr).toBeCloseTo(manifest.realized.faers.prrDeduplicated, 3);
+  });
+});
+
+/**
+ * Counts per (ingredient, PT) over the deduplicated reports, as a disproportionality screen makes them:
+ * drugs with role PS or SS; ingredient = upper(prod_ai) without the salt words SODIUM and POTASSIUM, else
+ * upper(drugname); every ingredient × PT combination of the margins, N = 0 included.
+ */
+const PAIR_COUNTS_SQL = `
+  with drug_reports as (
+    select distinct d.primaryid,
+           coalesce(nullif(trim(regexp_replace(upper(d.prod_ai), '\\s*\\b(SODIUM|POTASSIUM)\\b', '', 'g')), ''), upper(trim(d.drugname))) as ingredient
+    from drug d join latest l using (primaryid) where d.role_cod in ('PS', 'SS')
+  ), event_reports as (
+    select distinct r.primaryid, r.pt from reac r join latest l using (primaryid)
+  ), n_drug as (select ingredient, count(*) as n_drug from drug_reports group by ingredient),
+     n_event as (select pt, count(*) as n_event from event_reports group by pt),
+     pairs as (select ingredient, pt, count(*) as n from drug_reports join event_reports using (primaryid) group by ingredient, pt)
+  select ingredient, pt, coalesce(p.n, 0) as n, n_drug, n_event, (select count(*) from latest) as n_tot
+  from n_drug cross join n_event left join pairs p using (ingredient, pt)
+  order by ingredient, pt`;
+
+interface PairCount {
+  ingredient: string;
+  pt: string;
+  n: number;
+  nDrug: number;
+  nEvent: number;
+  nTot: number;
+  e: number;
+}
+
+async function pairCounts(): Promise<PairCount[]> {
+  const rows = await sql.rows(PAIR_COUNTS_SQL);
+  return rows.map((row) => {
+    const [n, nDrug, nEvent, nTot] = [row.n, row.n_drug, row.n_event, row.n_tot].map(Number) as [number, number, number, number];
+    return { ingredient: String(row.ingredient), pt: String(row.pt), n, nDrug, nEvent, nTot, e: (nDrug * nEvent) / nTot };
+  });
+}
+
+/** Another part of the workbench fits the MGPS prior; the samples must give it something to fit. */
+const MGPS_FIT = fileURLToPath(new URL('../../workers/analysis/signals/mgps-fit.ts', import.meta.url));
+
+interface MgpsPriorFit {
+  alpha1: number;
+  beta1: number;
+  alpha2: number;
+  beta2: number;
+  p: number;
+  logLik: number;
+  converged: boolean;
+}
+
+describe('reporting heterogeneity', () => {
+  it('spreads N/E over the drug–event pairs far beyond sampling noise', async () => {
+    const pairs = (await pairCounts()).filter((pair) => pair.e >= 1);
+    const residuals = pairs.map((pair) => (pair.n - pair.e) / Math.sqrt(pair.e));
+    const mean = residuals.reduce((sum, r) => sum + r, 0) / residuals.length;
+    const variance = residuals.reduce((sum, r) => sum + (r - mean) ** 2, 0) / (residuals.length - 1);
+    // If drugs and events were independent given the margins, N would be hypergeometric with mean E and
+    // E[(N − E)² / E] = (N_tot − n_drug)(N_tot − n_event) / (N_tot (N_tot − 1)): 0.93 on average here.
+    const nullVariance = pairs.reduce((sum, p) => sum + ((p.nTot - p.nDrug) * (p.nTot - p.nEvent)) / (p.nTot * (p.nTot - 1)), 0) / pairs.length;
+    expect(pairs.length).toBeGreaterThan(1000);
+    expect(nullVariance).toBeGreaterThan(0.85);
+    expect(nullVariance).toBeLessThan(1);
+    // samples/README.md: 4.06 in the committed set (1.14 before reporting ratios were added; 4.0–4.3 over seeds 1–6).
+    expect(variance).toBeGreaterThan(3 * nullVariance);
+  });
+
+  it('reports the elevated pairs of the manifest more often than the others', async () => {
+    const elevated = new Set(manifest.realized.faers.elevatedReportingRatios.map(({ ingredient, pt }) => `${ingredient}|${pt}`));
+    const pairs = (await pairCounts()).filter((pair) => pair.e >= 1);
+    const median = (values: number[]): number => {
+      const sorted = [...values].sort((x, y) => x - y);
+      return ((sorted[Math.floor((sorted.length - 1) / 2)] as number) + (sorted[Math.ceil((sorted.length - 1) / 2)] as number)) / 2;
+    };
+    const ratio = (pair: PairCount): number => pair.n / pair.e;
+    const high = pairs.filter((pair) => elevated.has(`${pair.ingredient}|${pair.pt}`)).map(ratio);
+    const rest = pairs.filter((pair) => !elevated.has(`${pair.ingredient}|${pair.pt}`)).map(ratio);
+    expect(high.length).toBeGreaterThan(20);
+    expect(median(high)).toBeGreaterThan(2 * median(rest));
+  });
+
+  it('lets the MGPS prior fit converge (workers/analysis/signals/mgps-fit.ts)', async (context) => {
+    if (!existsSync(MGPS_FIT)) context.skip(`${MGPS_FIT} is not there: no MGPS fit to check`);
+    const { fitMgpsPrior } = (await import(pathToFileURL(MGPS_FIT).href)) as { fitMgpsPrior: (n: Float64Array, e: Float64Array) => MgpsPriorFit };
+    const observed = (await pairCounts()).filter((pair) => pair.n >= 1);
+    const fit = fitMgpsPrior(Float64Array.from(observed, (pair) => pair.n), Float64Array.from(observed, (pair) => pair.e));
+    expect(fit.converged).toBe(true);
+    for (const value of [fit.alpha1, fit.beta1, fit.alpha2, fit.beta2, fit.logLik]) expect(Number.isFinite(value)).toBe(true);
+    for (const value of [fit.alpha1, fit.beta1, fit.alpha2, fit.beta2]) expect(value).toBeGreaterThan(0);
+    expect(fit.p).toBeGreaterThan(0);
+    expect(fit.p).toBeLessThan(1);
   });
 });

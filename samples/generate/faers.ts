@@ -8,6 +8,7 @@ import { compactDate, dayFromCivil } from './dates.js';
 import { DICLOFENAC } from './faers-catalog.js';
 import { simulateCase, type CaseVersion, type FaersCase, type Quarter } from './faers-case.js';
 import { FAERS_SIGNAL_EFFECT } from './effects.js';
+import { ReportingRatios, type ElevatedPair } from './faers-reporting.js';
 import type { Random } from './random.js';
 import { delimitedRecord, flushFullWriters, LineWriter, type Field, type WrittenFile } from './write.js';
 
@@ -46,6 +47,9 @@ export interface FaersResult {
   casesWithFdaDateTie: number;
   signalDeduplicated: TwoByTwo;
   signalAllVersions: TwoByTwo;
+  /** (drug, background PT) pairs given a reporting ratio, and those drawn from the elevated part. */
+  reportingRatioPairs: number;
+  elevatedReportingRatios: ElevatedPair[];
 }
 
 /** '24Q1' → the quarter's first and last day. */
@@ -112,10 +116,13 @@ export async function writeFaers(random: Random, outDirectory: string, quarterLa
   const directory = join(outDirectory, 'faers');
   const quarters = quarterLabels.map(parseQuarter);
   const pending: { report: FaersCase; version: CaseVersion }[][] = quarters.map(() => []);
+  // A stream of its own: the ratios depend on the seed only, and drawing them shifts no other stream.
+  const ratios = new ReportingRatios(random.fork('reporting-ratios'));
   const result: FaersResult = {
     files: [], rowsPerQuarter: {}, reports: 0, cases: 0, supersededVersions: 0, crossQuarterVersions: 0,
     casesWhereRulesDisagree: 0, casesWithFdaDateTie: 0,
     signalDeduplicated: { a: 0, b: 0, c: 0, d: 0 }, signalAllVersions: { a: 0, b: 0, c: 0, d: 0 },
+    reportingRatioPairs: ratios.pairs, elevatedReportingRatios: ratios.elevated,
   };
   // A new case brings about 1.12 rows to its own quarter; later quarters also receive follow-ups of earlier cases.
   const newCasesPerQuarter = Math.round(reportsPerQuarter / 1.12);
@@ -133,7 +140,7 @@ export async function writeFaers(random: Random, outDirectory: string, quarterLa
     }
     for (let i = 0; i < newCasesPerQuarter; i++) {
       caseId += random.integer(1, 60);
-      const report = simulateCase(random, caseId, quarters, q, compactDate);
+      const report = simulateCase(random, ratios, caseId, quarters, q, compactDate);
       tallyCase(result, report);
       for (const version of report.versions) {
         if (version.quarter === q) {

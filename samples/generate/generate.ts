@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
+  FAERS_REPORTING_RATIOS,
   FAERS_SIGNAL_EFFECT,
   FAERS_VERSION_MODEL,
   HBA1C_EFFECT,
@@ -105,6 +106,7 @@ export async function generateSamples(options: GenerateOptions): Promise<SampleM
       hba1c: HBA1C_EFFECT,
       faersSignal: FAERS_SIGNAL_EFFECT,
       faersVersions: FAERS_VERSION_MODEL,
+      faersReportingRatios: FAERS_REPORTING_RATIOS,
       variantAssociation: VARIANT_ASSOCIATION_EFFECT,
       pharmacogenomicSites: PHARMACOGENOMIC_SITES,
     },
