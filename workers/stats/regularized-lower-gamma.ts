@@ -17,7 +17,7 @@
  */
 import { gammaCdf } from './gamma-distribution.js';
 
-const EPSILON = 1e-16;
+const EPSILON = 1e-15;
 const TINY = 1e-300;
 const MAX_TERMS = 10_000;
 const LARGEST_SHAPE = 400;
