@@ -22,6 +22,8 @@
  *   (the likelihood is multimodal: on caers the five default starts all reach logLik −4162.4557 on the
  *   exact path, while a squashed first stage reaches a higher maximum, −4162.1808; see reference/README.md).
  *   openEBGM's vignettes instead report the optimum of the squashed likelihood itself.
+ * - Pairs with equal N and E are merged into weighted points before any of this — lossless, and on caers it
+ *   makes the exact fit 4× faster (17,189 pairs, 1,723 distinct (N, E) unstratified, 3,753 stratified).
  * - The log-likelihood includes every constant (ln N! terms), so it equals R's
  *   `sum(log(P·dnbinom(N, α1, β1/(β1+E))/(1−F1(N*−1)) + …))`, i.e. −negLL.
  */
@@ -75,9 +77,11 @@ export function fitMgpsPrior(n: Float64Array, e: Float64Array, options: MgpsFitO
   const size = points.n.length;
   if (size === 0) return unfitted(starts);
 
-  const stages = [createTruncatedMixtureLogLikelihood(points, minCount)];
+  // Pairs with equal N and E contribute equal terms: merged into one weighted point, the likelihood is
+  // still exact (a run of equal E has that E as its mean) and cheaper wherever margins repeat.
+  const sorted = sortCountsByE(points.n, points.e);
+  const stages = [createTruncatedMixtureLogLikelihood(squashCounts(sorted, 1, 0), minCount)];
   if (size > (options.exactFitLimit ?? 200_000)) {
-    const sorted = sortCountsByE(points.n, points.e);
     for (const { points: target, spread } of squashingStages(size)) {
       stages.unshift(createTruncatedMixtureLogLikelihood(squashCounts(sorted, target, spread), minCount));
     }
