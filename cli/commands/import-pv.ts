@@ -13,6 +13,8 @@ export const PV_IMPORT_OPTIONS = {
   'drug-col': { type: 'string' },
   'event-col': { type: 'string' },
   'strata-col': { type: 'string', multiple: true },
+  'drug-file': { type: 'string' },
+  'event-file': { type: 'string' },
   dedup: { type: 'string' },
 } as const;
 
@@ -23,6 +25,8 @@ export const PV_IMPORT_HELP = `  --kind K          auto (default: a folder or zi
   --event-col C     reports: the column holding the event (MedDRA PT)
   --strata-col C    reports: a report-level column kept for stratification, e.g. sex (repeatable,
                     or comma-separated: --strata-col sex,age_group)
+  --drug-file F     reports as separate tables: FILE is the report table (report id, strata), F holds
+  --event-file F    (report, drug) rows and the event file (report, event) rows; give both
   --dedup R         faers: which version of a case to keep: fda (default: latest fda_dt, then
                     highest primaryid) or caseversion (highest caseversion, then highest primaryid)`;
 
@@ -32,12 +36,14 @@ interface PvValues {
   'drug-col'?: string;
   'event-col'?: string;
   'strata-col'?: string[];
+  'drug-file'?: string;
+  'event-file'?: string;
   dedup?: string;
 }
 
 /** The kind, report mapping and FAERS options of an import request, from the command line. */
 export function pvRequestParts(values: PvValues): Pick<ImportRequest, 'kind' | 'reports' | 'faers'> {
-  const mappingGiven = ['report-col', 'drug-col', 'event-col', 'strata-col'].some((k) => values[k as keyof PvValues] !== undefined);
+  const mappingGiven = ['report-col', 'drug-col', 'event-col', 'strata-col', 'drug-file', 'event-file'].some((k) => values[k as keyof PvValues] !== undefined);
   const kind = choiceOption(NAME, 'kind', values.kind, ['auto', 'table', 'faers', 'reports'] as const, mappingGiven ? 'reports' : 'auto');
   if (mappingGiven && kind !== 'reports') throw new UsageError(`--report-col, --drug-col, --event-col and --strata-col go with --kind reports, not --kind ${kind}`, NAME);
   if (values.dedup !== undefined && (kind === 'table' || kind === 'reports')) throw new UsageError(`--dedup applies to FAERS imports, not --kind ${kind}`, NAME);
@@ -53,7 +59,10 @@ function reportMapping(values: PvValues): ReportMapping {
     throw new UsageError(`--kind reports needs ${missing.map((k) => `--${k}`).join(', ')} (e.g. --report-col id --drug-col var1 --event-col var2)`, NAME);
   }
   const strata = (values['strata-col'] ?? []).flatMap((v) => v.split(',')).map((c) => c.trim()).filter((c) => c !== '');
-  return { reportColumn: values['report-col']!, drugColumn: values['drug-col']!, eventColumn: values['event-col']!, strataColumns: strata };
+  const mapping: ReportMapping = { reportColumn: values['report-col']!, drugColumn: values['drug-col']!, eventColumn: values['event-col']!, strataColumns: strata };
+  if (values['drug-file'] !== undefined) mapping.drugFile = values['drug-file'];
+  if (values['event-file'] !== undefined) mapping.eventFile = values['event-file'];
+  return mapping;
 }
 
 /** Counts always shown after a FAERS or report import; any other count is shown when it is not zero. */

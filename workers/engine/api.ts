@@ -61,6 +61,13 @@ export interface ReportMapping {
   eventColumn: string;
   /** Report-level columns kept on `pv_report` for stratification, e.g. `['strat1']`. */
   strataColumns?: string[];
+  /**
+   * Separate tables instead of one: a file of (report, drug) rows holding `reportColumn` and `drugColumn`,
+   * and one of (report, event) rows holding `reportColumn` and `eventColumn`; the imported file is then
+   * the report table (`reportColumn` and the strata). Give both or neither.
+   */
+  drugFile?: string;
+  eventFile?: string;
 }
 
 export interface FaersOptions {

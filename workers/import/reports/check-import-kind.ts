@@ -24,6 +24,11 @@ function checkReportMapping(mapping: ReportMapping | undefined): void {
       throw new PmwError({ code: 'BAD_REQUEST', message: `the reports import names no ${role} column`, hint: needed });
     }
   }
+  for (const [option, file] of [['drug file', mapping.drugFile], ['event file', mapping.eventFile]] as const) {
+    if (file !== undefined && (typeof file !== 'string' || file.trim() === '')) {
+      throw new PmwError({ code: 'BAD_REQUEST', message: `the ${option} must be a path`, hint: 'give the path of a CSV or Parquet file' });
+    }
+  }
   const strata = mapping.strataColumns ?? [];
   if (!Array.isArray(strata) || strata.some((c) => typeof c !== 'string' || c.trim() === '')) {
     throw new PmwError({ code: 'BAD_REQUEST', message: 'strata columns must be a list of column names', hint: 'e.g. --strata-col strat1' });

@@ -17,6 +17,7 @@ import { recordDatasetAndCommit } from './record-dataset.js';
 import { reportWarnings } from './report-warnings.js';
 import { drugTableSql, eventTableSql, REPORTS_SOURCE, reportCountsSql, reportTableSql, type MappedColumns } from './report-tables-sql.js';
 import { runInSlice } from './scaled-progress.js';
+import { combinedSha256, joinSeparateTables, scanSeparateTables } from './separate-tables.js';
 
 export const REPORT_TABLE_NAMES = ['pv_report', 'pv_drug', 'pv_event'] as const;
 
@@ -31,7 +32,10 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
   const connection = task.connection;
   const mapping = req.reports as ReportMapping;
   const encoding = req.csv?.encoding ?? 'utf-8';
-  const { sha256, sample } = await scanSource(source, encoding, task);
+  const scanned = await scanSource(source, encoding, task);
+  const sample = scanned.sample;
+  const separate = await scanSeparateTables(task, mapping, encoding);
+  const sha256 = separate ? combinedSha256(scanned.sha256, separate) : scanned.sha256;
   task.throwIfCancelled();
 
   const sameContent = await datasetsWithHash(connection, sha256);
@@ -50,15 +54,20 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
   let reading = true;
   try {
     if (replaced) await dropDataset(connection, replaced);
+    const firstTable = separate ? 'reports_main' : REPORTS_SOURCE;
     await runInSlice(task, 'reading', `reading ${source.fileName}`, 0, 1, () =>
-      connection.run(`CREATE TEMP TABLE ${REPORTS_SOURCE} AS SELECT * FROM ${readSql}`));
+      connection.run(`CREATE TEMP TABLE ${firstTable} AS SELECT * FROM ${readSql}`));
     reading = false;
     await assertUnchanged(source);
+    const orphans = separate ? await joinSeparateTables(task, firstTable, source, separate, mapping, req.csv ?? {}, encoding) : null;
     const columns = await mapReportColumns(connection, mapping, source.fileName, source.path);
     await connection.run(`CREATE SCHEMA ${quoteIdentifier(name)}`);
     await buildReportTables(task, name, columns);
-    const counts = await readCounts(connection, name, columns);
+    const counts: Record<string, number> = { ...await readCounts(connection, name, columns), ...(orphans ?? {}) };
     const warnings = await reportWarnings(connection, columns, counts);
+    if (orphans && orphans.orphanDrugRows + orphans.orphanEventRows > 0) {
+      warnings.push(`${orphans.orphanDrugRows} drug rows and ${orphans.orphanEventRows} event rows name a report that is not in ${source.fileName}; they were left out`);
+    }
     if (note) warnings.unshift(`the dataset is named ${name}: ${note}`);
     if (counts.reports === 0) {
       throw new PmwError({ code: 'FILE_EMPTY', message: `${source.fileName} holds no reports: every row lacks a ${columns.report} value`, hint: 'check the --report-col mapping', file: source.path });
@@ -73,7 +82,8 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
       tables: REPORT_TABLE_NAMES.map((table) => `${name}.${table}`),
       description: req.description,
       licence: req.licence,
-      detail: { kind: 'reports', source: source.path, sha256, read: readSql, mapping, counts, replaced: replaced?.id ?? null },
+      detail: { kind: 'reports', source: source.path, sha256, read: readSql, mapping, counts, replaced: replaced?.id ?? null,
+        ...(separate ? { sha256ByFile: { report: scanned.sha256, drugs: separate.drugs.sha256, events: separate.events.sha256 } } : {}) },
     });
     return { dataset, counts, warnings, sameContentAs: sameContent.map((d) => d.id), elapsedMs: Date.now() - started };
   } catch (error) {
