@@ -26,3 +26,13 @@ describe('squashCounts', () => {
     expect(Array.from(squashed.e)).toEqual([4, 3]);
   });
 });
+
+describe('squashCounts with spread 0', () => {
+  it('merges only equal E, keeping each exactly, so the weighted likelihood is the exact one', () => {
+    const e = Float64Array.of(0.1, 0.1, 0.1, 0.2, 0.1);
+    const squashed = squashCounts(sortCountsByE(Float64Array.of(1, 1, 1, 1, 2), e), 1, 0);
+    expect(Array.from(squashed.n)).toEqual([1, 1, 2]);
+    expect(Array.from(squashed.e)).toEqual([0.1, 0.2, 0.1]);
+    expect(Array.from(squashed.weight)).toEqual([3, 1, 1]);
+  });
+});

@@ -66,7 +66,9 @@ export function squashCounts(sorted: CountsSortedByE, targetPoints: number, maxR
     let sum = 0;
     for (let i = runStart; i < runEnd; i++) sum += sortedE[i]!;
     squashed.n[r] = counts[runGroup[r]!]!;
-    squashed.e[r] = sum / (runEnd - runStart);
+    // A run of equal E keeps that E exactly (a sum divided back can be off by an ulp): merging duplicates
+    // with spread 0 is then lossless.
+    squashed.e[r] = sortedE[runStart] === sortedE[runEnd - 1] ? sortedE[runStart]! : sum / (runEnd - runStart);
     squashed.weight[r] = runEnd - runStart;
     runStart = runEnd;
   }
