@@ -34,11 +34,20 @@ describe('pmw signals', () => {
     expect(csv.length - 1).toBe(Array.from(reference.reference.n).filter((n) => n >= 3).length);
     const summary = JSON.parse(await readFile(summaryPath, 'utf8'));
     expect(result.stderr).toContain(`wrote ${(csv.length - 1).toLocaleString('en-US')} rows`);
-    const prior = readReferencePriors().unstratified;
+    const prior = readReferencePriors().higherMaximum; // the default starts reach R's higher maximum
     expect(summary).toMatchObject({ dataset: 'caers', reports: 3356, pairs: 17189, converged: true });
     for (const key of ['alpha1', 'beta1', 'alpha2', 'beta2', 'p'] as const) {
       expect(Math.abs(summary.prior[key] - prior[key]) / prior[key]).toBeLessThan(1e-3);
     }
+  });
+
+  it('reproduces openEBGM\'s published prior with its five starts', async () => {
+    const summaryPath = join(dataDir, 'openebgm.json');
+    const result = await pmw('signals', '--dataset', 'caers', '--names', 'verbatim', '--mgps-starts', 'openebgm', '--limit', '0', '--json', summaryPath);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(await readFile(summaryPath, 'utf8'));
+    expect(summary.starts).toHaveLength(5);
+    expect(summary.logLik).toBeCloseTo(readReferencePriors().unstratified.logLik, 4);
   });
 
   it('exits 2 without a dataset, and 1 with one line for an unknown dataset or a trend without dates', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Engine, Progress, ResultPage, SignalResult, SignalSpec, TrendSpec } from '../../workers/engine/api.js';
+import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-fit.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { cancelOnInterrupt } from '../cancel-on-interrupt.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -31,6 +32,8 @@ Options:
   --strata COLS       stratify the expected count on report columns, e.g. sex,age_band,year
   --min-count N       leave out pairs with fewer than N reports (default 1)
   --fit-min-count N   fit the MGPS prior on pairs with at least N reports (N*, default 1)
+  --mgps-starts S     default (openEBGM's five starting points and three more; the best fit is kept) or
+                      openebgm (its five only, to reproduce openEBGM, which can stop at a local maximum)
   --sort ORDER        e.g. "eb05 desc" (default: n desc, drug, event)
   --limit N           rows to print (default 20 for table, all for --format csv/json up to 100,000)
   --format F          table (default), csv or json
@@ -60,6 +63,7 @@ const OPTIONS = {
   strata: { type: 'string', multiple: true },
   'min-count': { type: 'string' },
   'fit-min-count': { type: 'string' },
+  'mgps-starts': { type: 'string' },
   sort: { type: 'string' },
   limit: { type: 'string' },
   format: { type: 'string' },
@@ -88,7 +92,12 @@ export function buildSignalSpec(values: ReturnType<typeof parse>['values'], limi
     synonyms: values.synonyms,
     strata: (values.strata ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
     minCount,
-    mgps: { fitMinCount },
+    mgps: {
+      fitMinCount,
+      ...(choiceOption(NAME, 'mgps-starts', values['mgps-starts'], ['default', 'openebgm'] as const, 'default') === 'openebgm'
+        ? { starts: OPENEBGM_STARTS.map((start) => Array.from(start)) }
+        : {}),
+    },
     orderBy: values.sort,
     limit,
   };

@@ -298,8 +298,8 @@ export interface SignalSpec {
   mgps?: {
     /** N*: pairs with at least this many reports are used to fit the prior (default 1). */
     fitMinCount?: number;
-    /** Starting points (α1, β1, α2, β2, P); a documented set of five by default. */
-    starts?: [number, number, number, number, number][];
+    /** Starting points, each (α1, β1, α2, β2, P); by default openEBGM's five and three more (mgps-fit.ts). */
+    starts?: number[][];
   };
   thresholds?: SignalThresholds;
   /** SQL `ORDER BY` on the result columns, e.g. `eb05 DESC`; default `n DESC, drug, event`. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MgpsFit } from '../../engine/api.js';
-import { fitMgpsPrior } from './mgps-fit.js';
+import { fitMgpsPrior, OPENEBGM_STARTS } from './mgps-fit.js';
 import { mgpsPosterior } from './mgps-posterior.js';
 import { loadCaersScreen, readReferencePriors, type CaersScreen, type ReferencePrior } from './reference/caers-fixture.js';
 import { compareColumns } from './reference/compare.js';
@@ -50,8 +50,9 @@ describe('mgpsPosterior on caers against the independent R script', () => {
     expect(compareColumns(scores.eb95, screen.reference.eb95_strat).worst).toBeLessThan(1e-9);
   });
 
-  it('with our own fit, the whole workflow agrees with R to 1e-4', () => {
-    const scores = mgpsPosterior(fitMgpsPrior(screen.counts.n, screen.counts.e), screen.counts.n, screen.counts.e);
+  it('with our own fit from openEBGM\'s starts, the whole workflow agrees with R to 1e-4', () => {
+    const fit = fitMgpsPrior(screen.counts.n, screen.counts.e, { starts: OPENEBGM_STARTS.map((s) => Array.from(s)) });
+    const scores = mgpsPosterior(fit, screen.counts.n, screen.counts.e);
     for (const column of ['ebgm', 'eb05', 'eb95'] as const) {
       expect(compareColumns(scores[column], screen.reference[column]).worst, column).toBeLessThan(1e-4);
     }

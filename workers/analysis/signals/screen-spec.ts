@@ -51,6 +51,15 @@ export function checkedOrderBy(orderBy: string | undefined): string {
   return terms.join(', ');
 }
 
+/** Each start must be five positive numbers with P below 1. */
+function checkedStarts(starts: number[][] | undefined): number[][] | undefined {
+  if (starts === undefined) return undefined;
+  const ok = Array.isArray(starts) && starts.length > 0 && starts.every((start) =>
+    Array.isArray(start) && start.length === 5 && start.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0) && start[4]! < 1);
+  if (!ok) throw bad('MGPS starting points must each be five positive numbers (α1, β1, α2, β2, P) with P below 1', 'e.g. [[0.2, 0.1, 2, 4, 0.33]]');
+  return starts;
+}
+
 export function resolveSignalSpec(spec: SignalSpec, reportColumns: string[]): ResolvedSpec {
   if (!spec || typeof spec !== 'object') throw bad('the signal spec must be an object', 'give at least { "dataset": "NAME" }');
   const roles = spec.roles ?? 'suspect';
@@ -77,7 +86,7 @@ export function resolveSignalSpec(spec: SignalSpec, reportColumns: string[]): Re
     strata,
     minCount: positiveInteger('minCount', spec.minCount, 1),
     fitMinCount: positiveInteger('mgps.fitMinCount', spec.mgps?.fitMinCount, 1),
-    starts: spec.mgps?.starts,
+    starts: checkedStarts(spec.mgps?.starts),
     thresholds: { ...DEFAULT_THRESHOLDS, ...(spec.thresholds ?? {}) },
     drugs: fold(spec.drugs, 'drug'),
     events: fold(spec.events, 'event'),

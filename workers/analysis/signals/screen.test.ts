@@ -5,6 +5,7 @@ import { FIXTURES } from '../../../test/helpers/temp-dir.js';
 import { cellValue } from '../../db/columnar.js';
 import type { ResultPage, SignalResult } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
+import { DEFAULT_MGPS_STARTS, OPENEBGM_STARTS } from './mgps-fit.js';
 import { compareColumns } from './reference/compare.js';
 import { loadCaersScreen, readReferencePriors, type CaersScreen } from './reference/caers-fixture.js';
 
@@ -52,8 +53,8 @@ beforeAll(async () => {
 afterAll(async () => engine.close());
 
 describe('signal screen on the real CAERS data, against an independent R screen', () => {
-  it('matches every pair: counts, PRR, χ², ROR, IC and MGPS, and the fitted prior', async () => {
-    const result = await engine.signals({ dataset: 'caers', names: 'verbatim', limit: 10 });
+  it('matches every pair: counts, PRR, χ², ROR, IC and MGPS, and the fitted prior (openEBGM\'s starts, as R)', async () => {
+    const result = await engine.signals({ dataset: 'caers', names: 'verbatim', limit: 10, mgps: { starts: OPENEBGM_STARTS.map((s) => Array.from(s)) } });
     expect(result.reports).toBe(3356);
     expect(result.pairs).toBe(17189);
     const r = reference.reference;
@@ -74,6 +75,14 @@ describe('signal screen on the real CAERS data, against an independent R screen'
     }
     // and the published openEBGM fit, to its two digits
     expect([result.fit.alpha1, result.fit.beta1, result.fit.alpha2, result.fit.beta2].map((v) => Number(v.toFixed(2)))).toEqual([3.26, 0.4, 2.02, 1.91]);
+  });
+
+  it('fits the prior from more starting points by default, reaching the higher maximum R confirms', async () => {
+    const result = await engine.signals({ dataset: 'caers', names: 'verbatim', limit: 1 });
+    const higher = readReferencePriors().higherMaximum;
+    expect(result.fit.starts).toHaveLength(DEFAULT_MGPS_STARTS.length);
+    expect(result.fit.logLik).toBeCloseTo(higher.logLik, 4);
+    expect(Math.abs(result.fit.alpha1 - higher.alpha1) / higher.alpha1).toBeLessThan(1e-3);
   });
 
   it('stratified by sex: E summed over strata, IC and MGPS on it, the prior refitted', async () => {
