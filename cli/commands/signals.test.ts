@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,25 @@ describe('pmw signals', () => {
     const summary = JSON.parse(await readFile(summaryPath, 'utf8'));
     expect(summary.starts).toHaveLength(5);
     expect(summary.logLik).toBeCloseTo(readReferencePriors().unstratified.logLik, 4);
+  });
+
+  it('takes thresholds and other settings from a JSON spec file, flags winning over it', async () => {
+    const specPath = join(dataDir, 'spec.json');
+    await writeFile(specPath, JSON.stringify({ dataset: 'caers', names: 'verbatim', minCount: 100, thresholds: { ebgm: { eb05: 1 } } }));
+    const strict = join(dataDir, 'strict.csv');
+    const loose = join(dataDir, 'loose.csv');
+    expect((await pmw('signals', '--spec', specPath, '--min-count', '1', '--out', loose)).code).toBe(0);
+    expect((await pmw('signals', '--dataset', 'caers', '--names', 'verbatim', '--out', strict)).code).toBe(0);
+    const flagged = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n').slice(1)
+      .filter((line) => line.split(',').at(-5) === 'true').length; // ebgm_signal, counted from the end (names may hold commas)
+    const [looseCount, strictCount] = [await flagged(loose), await flagged(strict)];
+    expect(looseCount).toBeGreaterThan(strictCount); // EB05 ≥ 1 flags more pairs than EB05 ≥ 2
+    expect((await readFile(loose, 'utf8')).trim().split('\n').length - 1).toBe(17189); // --min-count 1 beat the file's 100
+    const broken = join(dataDir, 'broken.json');
+    await writeFile(broken, '{ not json');
+    const failed = await pmw('signals', '--spec', broken);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/is not a JSON object/);
   });
 
   it('exits 2 without a dataset, and 1 with one line for an unknown dataset or a trend without dates', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { PmwError } from '../../workers/engine/errors.js';
 import type { Engine, Progress, ResultPage, SignalResult, SignalSpec, TrendSpec } from '../../workers/engine/api.js';
 import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-fit.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
@@ -40,6 +41,9 @@ Options:
   --out FILE          write the whole result to FILE (.csv, .parquet or .json)
   --json FILE         write a JSON summary: fitted prior (alpha1, beta1, alpha2, beta2, p), log-likelihood,
                       convergence, report and pair counts, the spec and the result table
+  --spec FILE         a JSON signal spec (the notebook's signals cell) for what has no flag here, e.g.
+                      {"thresholds": {"ebgm": {"eb05": 1}, "prr": {"prr": 2, "chisq": 4, "n": 5}}};
+                      flags given on the command line win
   --trend PERIOD      instead of a screen: the measures of the chosen --drug/--event pairs cumulatively by
                       quarter or year
 ${WORKSPACE_HELP}
@@ -70,6 +74,7 @@ const OPTIONS = {
   out: { type: 'string' },
   json: { type: 'string' },
   trend: { type: 'string' },
+  spec: { type: 'string' },
 } as const;
 
 /** The columns a terminal can show; --format csv/json and --out carry them all. */
@@ -81,14 +86,16 @@ function narrowed(page: ResultPage, names: string[]): ResultPage {
 
 export function buildSignalSpec(values: ReturnType<typeof parse>['values'], limit: number): SignalSpec {
   if (!values.dataset) throw new UsageError('--dataset is required', NAME);
-  const minCount = integerOption(NAME, 'min-count', values['min-count'], 1, 1, Number.MAX_SAFE_INTEGER);
-  const fitMinCount = integerOption(NAME, 'fit-min-count', values['fit-min-count'], 1, 1, Number.MAX_SAFE_INTEGER);
+  // Options not given stay undefined, so a --spec file's values (or the engine's defaults) apply.
+  const given = <T>(value: string | undefined, parse: () => T): T | undefined => (value === undefined ? undefined : parse());
+  const minCount = given(values['min-count'], () => integerOption(NAME, 'min-count', values['min-count'], 1, 1, Number.MAX_SAFE_INTEGER));
+  const fitMinCount = given(values['fit-min-count'], () => integerOption(NAME, 'fit-min-count', values['fit-min-count'], 1, 1, Number.MAX_SAFE_INTEGER));
   return {
     dataset: values.dataset,
     drugs: values.drug,
     events: values.event,
-    roles: choiceOption(NAME, 'roles', values.roles, ['suspect', 'primary', 'all'] as const, 'suspect'),
-    names: choiceOption(NAME, 'names', values.names, ['normalized', 'verbatim'] as const, 'normalized'),
+    roles: given(values.roles, () => choiceOption(NAME, 'roles', values.roles, ['suspect', 'primary', 'all'] as const, 'suspect')),
+    names: given(values.names, () => choiceOption(NAME, 'names', values.names, ['normalized', 'verbatim'] as const, 'normalized')),
     synonyms: values.synonyms,
     strata: (values.strata ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
     minCount,
@@ -137,6 +144,22 @@ async function withProgress<T>(engine: Engine, io: CliIo, taskId: string, work: 
   }
 }
 
+/** Keeps only the keys a flag actually set, so a spec file's values are not overwritten by defaults. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+}
+
+async function readSpecFile(path: string): Promise<Partial<SignalSpec>> {
+  const text = await readFile(path, 'utf8').catch(() => { throw new PmwError({ code: 'FILE_NOT_FOUND', message: `spec file ${path} cannot be read`, hint: 'give the path of a JSON file', file: path }); });
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Partial<SignalSpec>;
+  } catch (error) {
+    throw new PmwError({ code: 'FILE_FORMAT', message: `spec file ${path} is not a JSON object: ${(error as Error).message}`, hint: 'write the spec as { "dataset": "...", ... }', file: path });
+  }
+}
+
 export const signalsCommand: Command = {
   name: NAME,
   summary: 'screen drug–event pairs for disproportionate reporting (PRR, ROR, IC, EBGM)',
@@ -147,7 +170,12 @@ export const signalsCommand: Command = {
     const format = choiceOption(NAME, 'format', values.format, OUTPUT_FORMATS, 'table');
     const limit = integerOption(NAME, 'limit', values.limit, format === 'table' ? 20 : 100_000, 0, 100_000);
     const taskId = `pmw-signals-${randomUUID()}`;
-    const spec = { ...buildSignalSpec(values, limit), taskId };
+    const fromFile = values.spec ? await readSpecFile(values.spec) : {};
+    const fromFlags = buildSignalSpec({ ...values, dataset: values.dataset ?? (fromFile.dataset as string | undefined) }, limit);
+    const spec: SignalSpec = {
+      ...fromFile, ...definedOnly(fromFlags), dataset: fromFlags.dataset,
+      mgps: { ...fromFile.mgps, ...definedOnly(fromFlags.mgps ?? {}) }, taskId,
+    };
     const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
     if (values.trend !== undefined) {
       const period = choiceOption(NAME, 'trend', values.trend, ['quarter', 'year'] as const, 'quarter');
