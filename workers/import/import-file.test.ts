@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, useTempDir } from '../../test/helpers/temp-dir.js';
+import { expectImportRefused } from '../../test/helpers/import-refusal.js';
 import { workspaceSnapshot } from '../../test/helpers/workspace-snapshot.js';
 import { cellValue } from '../db/columnar.js';
 import type { ImportRequest } from '../engine/api.js';
@@ -33,15 +34,11 @@ describe('importFile: bad input is refused with a typed error and changes nothin
   }
 
   async function expectRefused(req: ImportRequest, expected: Partial<PmwError>): Promise<PmwError> {
-    const error = await engine.importFile(req).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PmwError);
-    expect(error).toMatchObject(expected);
-    expect((error as PmwError).hint).toBeTruthy();
-    expect(await workspaceSnapshot(engine)).toBe(before);
+    const error = await expectImportRefused(engine, before, req, expected);
     // and the engine keeps working
     const page = await engine.query('SELECT count(*) AS n FROM caers');
     expect(Number(cellValue(page.columns[0]!, 0))).toBe(20156);
-    return error as PmwError;
+    return error;
   }
 
   it('an empty file', async () => {

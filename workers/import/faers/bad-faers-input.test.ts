@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, useTempDir } from '../../../test/helpers/temp-dir.js';
 import { workspaceSnapshot } from '../../../test/helpers/workspace-snapshot.js';
+import { expectImportRefused } from '../../../test/helpers/import-refusal.js';
 import { cellValue } from '../../db/columnar.js';
 import type { ImportRequest } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
@@ -30,14 +31,10 @@ describe('FAERS import: bad input', () => {
   const lines = (file: string) => readFileSync(join(SAMPLE_FAERS, file), 'latin1').split('\r\n').filter((l) => l !== '');
 
   async function expectRefused(req: ImportRequest, expected: Partial<PmwError>): Promise<PmwError> {
-    const error = await engine.importFile(req).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PmwError);
-    expect(error).toMatchObject(expected);
-    expect((error as PmwError).hint).toBeTruthy();
-    expect(await workspaceSnapshot(engine)).toBe(before);
+    const error = await expectImportRefused(engine, before, req, expected);
     const schemas = await engine.query("SELECT count(*) FROM duckdb_schemas() WHERE NOT internal AND schema_name <> 'main'");
     expect(Number(cellValue(schemas.columns[0]!, 0))).toBe(0);
-    return error as PmwError;
+    return error;
   }
 
   it('a quarter missing REAC is refused, naming the quarter and the file', async () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/temp-dir.js';
+import { pageRows } from '../../../test/helpers/page-rows.js';
 import { workspaceSnapshot } from '../../../test/helpers/workspace-snapshot.js';
-import { cellValue } from '../../db/columnar.js';
-import type { Progress, ResultPage } from '../../engine/api.js';
+import type { Progress } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
 import { copySampleQuarters, SAMPLE_FAERS, writeFiles } from './testing/faers-fixture.js';
 import { writeZip, type ZipEntrySpec } from './testing/write-zip.js';
@@ -18,9 +18,7 @@ const truth = manifest.realized.faers as {
   signalDeduplicated: { a: number; b: number; c: number; d: number };
 };
 
-function rows(page: ResultPage): unknown[][] {
-  return Array.from({ length: page.rowCount }, (_, i) => page.columns.map((c) => cellValue(c, i)));
-}
+const rows = pageRows;
 
 describe('FAERS import of the bundled quarters', () => {
   const temp = useTempDir();

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, useTempDir } from '../../../test/helpers/temp-dir.js';
 import { workspaceSnapshot } from '../../../test/helpers/workspace-snapshot.js';
-import { cellValue } from '../../db/columnar.js';
-import type { ImportRequest, ResultPage } from '../../engine/api.js';
+import { expectImportRefused } from '../../../test/helpers/import-refusal.js';
+import { pageRows } from '../../../test/helpers/page-rows.js';
+import type { ImportRequest } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
 import { PmwError } from '../../engine/errors.js';
 
@@ -13,9 +14,7 @@ const CAERS = join(FIXTURES, 'caers.csv');
 const reference = JSON.parse(readFileSync(new URL('./reference/caers_report_tables.json', import.meta.url), 'utf8'));
 const CAERS_MAPPING = { reportColumn: 'id', drugColumn: 'var1', eventColumn: 'var2', strataColumns: ['strat1'] };
 
-function rows(page: ResultPage): unknown[][] {
-  return Array.from({ length: page.rowCount }, (_, i) => page.columns.map((c) => cellValue(c, i)));
-}
+const rows = pageRows;
 
 describe('report-table import', () => {
   const temp = useTempDir();
@@ -106,14 +105,8 @@ describe('report-table import', () => {
       before = await workspaceSnapshot(engine);
     });
 
-    async function expectRefused(req: ImportRequest, expected: Partial<PmwError>): Promise<PmwError> {
-      const error = await engine.importFile({ onDuplicate: 'import', ...req }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(PmwError);
-      expect(error).toMatchObject(expected);
-      expect((error as PmwError).hint).toBeTruthy();
-      expect(await workspaceSnapshot(engine)).toBe(before);
-      return error as PmwError;
-    }
+    const expectRefused = (req: ImportRequest, expected: Partial<PmwError>) =>
+      expectImportRefused(engine, before, { onDuplicate: 'import', ...req }, expected);
 
     it('a mapped column the file does not have, listing the ones it has', async () => {
       const error = await expectRefused({ path: CAERS, kind: 'reports', name: 'x', reports: { ...CAERS_MAPPING, drugColumn: 'product' } }, { code: 'BAD_REQUEST', file: CAERS });
