@@ -2,7 +2,10 @@ import type { Figure } from './figure.js';
 
 /** What every benchmark gets from the runner. */
 export interface BenchContext {
+  /** Rows of the generated CSV (import). */
   rows: number;
+  /** Deduplicated reports of the generated FAERS extract (signals). */
+  reports: number;
   seed: number;
   /** Keep generated data after the run (it is reused by the next run). */
   keep: boolean;
@@ -16,5 +19,7 @@ export interface BenchContext {
 export interface Benchmark {
   name: string;
   description: string;
+  /** The size of its generated input, for the summary line, e.g. `5,000,000 rows`. */
+  inputSize(sizes: Pick<BenchContext, 'rows' | 'reports'>): string;
   run(context: BenchContext): Promise<Figure[]>;
 }

@@ -1,5 +1,6 @@
 import type { Benchmark } from './benchmark.js';
 import { importBenchmark } from './import.bench.js';
+import { signalsBenchmark } from './signals.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here. */
-export const BENCHMARKS: readonly Benchmark[] = [importBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [importBenchmark, signalsBenchmark];

@@ -51,7 +51,7 @@ export class ClinicalRows {
     const u = r.next();
     const code = this.codes[Math.floor(u * u * CODE_POOL)];
     const measure = r.pick(MEASURES);
-    const value = r.chance(EMPTY_VALUE_SHARE) ? '' : Math.abs(measure.mean + measure.sd * gaussian(r)).toFixed(measure.decimals);
+    const value = r.chance(EMPTY_VALUE_SHARE) ? '' : Math.abs(measure.mean + measure.sd * r.normal()).toFixed(measure.decimals);
     const source = r.chance(QUOTED_SOURCE_SHARE) ? r.pick(QUOTED_SOURCES) : r.pick(SOURCES);
     return `${100_000_000 + index},${person},${date},${code},${value},${measure.unit},${source}\n`;
   }
@@ -63,10 +63,4 @@ function icd10LikeCode(r: Prng): string {
   const base = `${letter}${String(r.int(100)).padStart(2, '0')}`;
   if (r.chance(0.2)) return base;
   return `${base}.${r.chance(0.5) ? r.int(10) : String(r.int(100)).padStart(2, '0')}`;
-}
-
-/** A standard normal draw (Box–Muller, one of the pair). */
-function gaussian(r: Prng): number {
-  const u = 1 - r.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.next());
 }

@@ -1,13 +1,11 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ChunkedWriter } from './chunked-writer.js';
 import { CLINICAL_HEADER, ClinicalRows } from './clinical-rows.js';
 import { Prng } from './prng.js';
 
 /** Bumped whenever the rows change shape, so a cached file of the old shape is not reused. */
 const FORMAT_VERSION = 1;
-const CHUNK_CHARS = 1 << 20;
 
 export interface GeneratedCsv {
   path: string;
@@ -44,22 +42,12 @@ export async function generateCsv(dataDir: string, rows: number, seed: number): 
 }
 
 async function writeRows(path: string, rows: number, seed: number): Promise<void> {
-  const out = createWriteStream(path);
-  const failed = once(out, 'error').then(([error]) => { throw error; });
-  failed.catch(() => undefined);
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-  };
+  const out = new ChunkedWriter(path);
   const generator = new ClinicalRows(new Prng(seed));
-  let chunk = CLINICAL_HEADER;
+  out.add(CLINICAL_HEADER);
   for (let i = 0; i < rows; i++) {
-    chunk += generator.line(i);
-    if (chunk.length >= CHUNK_CHARS) {
-      await write(chunk);
-      chunk = '';
-    }
+    out.add(generator.line(i));
+    if ((i & 1023) === 0) await out.flushIfFull();
   }
-  await write(chunk);
-  out.end();
-  await Promise.race([once(out, 'close'), failed]);
+  await out.close();
 }

@@ -1,7 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { version as duckdbVersion } from '@duckdb/node-api';
 import { bareDuckDBImport, type BareImportRun } from './bare-import.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 import { engineImport, type EngineImportRun } from './engine-import.js';
@@ -9,6 +7,7 @@ import type { Figure } from './figure.js';
 import { hashOnly, readThrough } from './file-passes.js';
 import { formatCount, formatMB, formatMs, formatRate } from './format.js';
 import { generateCsv } from './generate-csv.js';
+import { machineLine } from './machine.js';
 import { middlePageFetches, PAGE_ROWS } from './page-fetch.js';
 import { phaseReport } from './phase-report.js';
 import { median, timed } from './stats.js';
@@ -22,9 +21,10 @@ const TABLE = 'bench';
 export const importBenchmark: Benchmark = {
   name: 'import',
   description: 'CSV import through the Engine vs bare DuckDB, a page from the middle, peak memory',
+  inputSize: ({ rows }) => `${formatCount(rows)} rows`,
   async run(ctx) {
     const { log } = ctx;
-    log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), DuckDB ${duckdbVersion()}, Node ${process.version}`);
+    log(machineLine());
     const generation = await timed(() => generateCsv(ctx.dataDir, ctx.rows, ctx.seed));
     const csv = generation.result;
     log(csv.reused

@@ -43,4 +43,18 @@ export class Prng {
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)] as T;
   }
+
+  /** A standard normal draw (Box–Muller, one of the pair). */
+  normal(): number {
+    const u = 1 - this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+  }
+
+  /** A Poisson draw (Knuth's product of uniforms; for small means). */
+  poisson(mean: number): number {
+    const limit = Math.exp(-mean);
+    let k = 0;
+    for (let p = this.next(); p > limit; p *= this.next()) k++;
+    return k;
+  }
 }

@@ -36,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let crashed = false;
   for (const benchmark of chosen) {
     console.log(`\n== ${benchmark.name}: ${benchmark.description}`);
-    const context: BenchContext = { rows: args.rows, seed: SEED, keep: args.keep, dataDir: DATA_DIR, log: (line = '') => console.log(`   ${line}`) };
+    const context: BenchContext = { rows: args.rows, reports: args.reports, seed: SEED, keep: args.keep, dataDir: DATA_DIR, log: (line = '') => console.log(`   ${line}`) };
     const started = performance.now();
     try {
       figures.push(...(await benchmark.run(context)));
@@ -47,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
 
-  console.log(`\nsummary (${args.rows.toLocaleString('en-US')} rows; a report, not a test: missed targets do not fail the run)\n`);
+  const sizes = chosen.map((b) => `${b.name}: ${b.inputSize(args)}`).join(', ');
+  console.log(`\nsummary (${sizes}; a report, not a test: missed targets do not fail the run)\n`);
   console.log(summaryTable(figures));
   return crashed ? 1 : 0;
 }
