@@ -33,25 +33,40 @@ export function stripSaltSql(folded: string): string {
 export type NameMode = 'normalized' | 'verbatim';
 
 /**
- * A `SELECT report_id, role, drug` over `pv_drug` (aliased `d`) giving one row per counted drug name.
- * `synonyms` is the name of a table `(name, ingredient)` of folded names, or null.
+ * The counted name(s) of each distinct raw `(drug, ingredient)` of `pv_drug`: `SELECT drug_key,
+ * ingredient_key, name`, keys being the raw values with NULL as ''. Normalising the few thousand distinct
+ * raw names once and joining back is far cheaper than running the regular expressions on every drug row.
+ * `synonyms` is a table `(name, ingredient)` of folded names, or null.
  */
-export function drugNamesSql(pvDrug: string, mode: NameMode, synonyms: string | null): string {
-  if (mode === 'verbatim') return `SELECT report_id, role, drug FROM ${pvDrug} WHERE drug IS NOT NULL AND drug <> ''`;
+export function drugNameMapSql(pvDrug: string, mode: NameMode, synonyms: string | null): string {
+  const raw = `SELECT DISTINCT coalesce(drug::VARCHAR, '') AS drug_key, coalesce(ingredient::VARCHAR, '') AS ingredient_key FROM ${pvDrug}`;
+  if (mode === 'verbatim') return `SELECT drug_key, ingredient_key, drug_key AS name FROM (${raw}) WHERE drug_key <> ''`;
   // prod_ai separates ingredients with a backslash; drugname is never split (it holds "/" in brand names).
-  const parts = `SELECT report_id, role, unnest(CASE WHEN nullif(trim(ingredient), '') IS NOT NULL
-      THEN string_split(ingredient, '\\') ELSE [drug] END) AS raw_name FROM ${pvDrug}`;
-  const folded = `SELECT report_id, role, ${stripSaltSql(foldNameSql('raw_name'))} AS name FROM (${parts})`;
+  const parts = `SELECT drug_key, ingredient_key, unnest(CASE WHEN trim(ingredient_key) <> ''
+      THEN string_split(ingredient_key, '\\') ELSE [drug_key] END) AS raw_name FROM (${raw})`;
+  const folded = `SELECT drug_key, ingredient_key, ${stripSaltSql(foldNameSql('raw_name'))} AS name FROM (${parts})`;
   const named = synonyms
-    ? `SELECT f.report_id, f.role, coalesce(s.ingredient, f.name) AS drug FROM (${folded}) f LEFT JOIN ${synonyms} s ON s.name = f.name`
-    : `SELECT report_id, role, name AS drug FROM (${folded})`;
-  return `SELECT report_id, role, drug FROM (${named}) WHERE drug IS NOT NULL AND drug <> ''`;
+    ? `SELECT f.drug_key, f.ingredient_key, coalesce(s.ingredient, f.name) AS name FROM (${folded}) f LEFT JOIN ${synonyms} s ON s.name = f.name`
+    : folded;
+  return `SELECT DISTINCT drug_key, ingredient_key, name FROM (${named}) WHERE name IS NOT NULL AND name <> ''`;
 }
 
-/** A `SELECT report_id, event` over `pv_event`: folded case and spaces, or verbatim. */
+/** A `SELECT report_id, role, drug` over `pv_drug`: one row per counted drug name of each drug row. */
+export function drugNamesSql(pvDrug: string, mode: NameMode, synonyms: string | null): string {
+  return `SELECT d.report_id, d.role, m.name AS drug FROM ${pvDrug} d
+    JOIN (${drugNameMapSql(pvDrug, mode, synonyms)}) m
+      ON m.drug_key = coalesce(d.drug::VARCHAR, '') AND m.ingredient_key = coalesce(d.ingredient::VARCHAR, '')`;
+}
+
+/** The counted name of each distinct raw `pt` of `pv_event`: `SELECT pt, name` (folded case and spaces, or verbatim). */
+export function eventNameMapSql(pvEvent: string, mode: NameMode): string {
+  const name = mode === 'verbatim' ? 'pt' : `trim(regexp_replace(upper(pt), '\\s+', ' ', 'g'))`;
+  return `SELECT pt, ${name} AS name FROM (SELECT DISTINCT pt FROM ${pvEvent} WHERE pt IS NOT NULL AND trim(pt) <> '')`;
+}
+
+/** A `SELECT report_id, event` over `pv_event`, through the name map. */
 export function eventNamesSql(pvEvent: string, mode: NameMode): string {
-  const event = mode === 'verbatim' ? 'pt' : `trim(regexp_replace(upper(pt), '\\s+', ' ', 'g'))`;
-  return `SELECT report_id, ${event} AS event FROM ${pvEvent} WHERE pt IS NOT NULL AND trim(pt) <> ''`;
+  return `SELECT e.report_id, m.name AS event FROM ${pvEvent} e JOIN (${eventNameMapSql(pvEvent, mode)}) m USING (pt)`;
 }
 
 const SALT_SET = new Set<string>(SALT_WORDS);

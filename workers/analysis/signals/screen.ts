@@ -66,8 +66,9 @@ export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Data
     FROM pmw_pairs p JOIN pmw_measures m ON m.pair_id = p.pair_id
     WHERE ${pairFilterSql(resolved)}
     ORDER BY p.pair_id`;
-  const { table } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings });
-  const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY ${resolved.orderBy}`, { limit: resolved.limit, offset: resolved.offset, count: true });
+  const { table, rows } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings });
+  const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY ${resolved.orderBy}`, { limit: resolved.limit, offset: resolved.offset });
+  page.totalRows = rows;
   return { resultTable: table, page, reports, pairs, fit, spec, warnings };
 }
 

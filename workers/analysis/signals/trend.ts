@@ -46,7 +46,7 @@ export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Datas
   }
   // Renumber so pair_id is unique across periods, as measurePairs expects.
   await connection.run(`CREATE OR REPLACE TEMP TABLE pmw_pairs AS
-    SELECT row_number() OVER (ORDER BY drug, event, period) AS pair_id, * EXCLUDE (pair_id) FROM pmw_trend_pairs`);
+    SELECT (row_number() OVER (ORDER BY drug, event, period))::DOUBLE AS pair_id, * EXCLUDE (pair_id) FROM pmw_trend_pairs`);
   await measurePairs(task, 'pmw_pairs', fit, resolved.thresholds);
   const select = `SELECT p.period AS ${column}, p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
