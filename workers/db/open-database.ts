@@ -1,6 +1,19 @@
+import { totalmem } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PmwError } from '../engine/errors.js';
 import { duckDBErrorText } from './duckdb-errors.js';
+
+/**
+ * DuckDB's own default is 80% of the machine's memory, which lets one large import crowd out everything
+ * else on a desktop; we cap it at half the memory and at most 6 GiB (DuckDB spills to disk beyond that).
+ * `PMW_MEMORY_LIMIT` (e.g. `12GB`) overrides it.
+ */
+export function workspaceMemoryLimit(env: Record<string, string | undefined> = process.env): string {
+  const override = env.PMW_MEMORY_LIMIT?.trim();
+  if (override && /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(override)) return override;
+  const mib = Math.floor(Math.min(totalmem() / 2, 6 * 1024 ** 3) / 1024 ** 2);
+  return `${mib}MiB`;
+}
 
 /** Settings every workspace runs with. */
 const WORKSPACE_CONFIG: Record<string, string> = {
@@ -13,7 +26,7 @@ const WORKSPACE_CONFIG: Record<string, string> = {
 /** Opens (or creates) a DuckDB file, turning lock and corruption failures into errors a user can act on. */
 export async function openDatabase(path: string): Promise<DuckDBInstance> {
   try {
-    return await DuckDBInstance.create(path, WORKSPACE_CONFIG);
+    return await DuckDBInstance.create(path, { ...WORKSPACE_CONFIG, memory_limit: workspaceMemoryLimit() });
   } catch (error) {
     throw workspaceOpenError(path, duckDBErrorText(error));
   }
