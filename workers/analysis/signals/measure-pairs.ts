@@ -14,6 +14,12 @@ export const MEASURE_COLUMNS = [
   'ebgm', 'eb05', 'eb95', 'prr_signal', 'ror_signal', 'ic_signal', 'ebgm_signal',
 ] as const;
 
+/**
+ * Pairs and their measures side by side: `pmw_measures` was appended in `pmw_pairs`' pair_id order, so a
+ * positional join lines them up without a hash join (checked by `assertAligned`).
+ */
+export const PAIRS_WITH_MEASURES_SQL = 'pmw_pairs p POSITIONAL JOIN pmw_measures m';
+
 /** The measure columns as they appear in a result table (flags as booleans). */
 export const RESULT_MEASURES_SQL = `m.prr, m.prr_lo, m.prr_hi, m.chisq, m.ror, m.ror_lo, m.ror_hi, m.ic, m.ic025, m.ic975,
   m.ebgm, m.eb05, m.eb95, ${['prr_signal', 'ror_signal', 'ic_signal', 'ebgm_signal', 'ror_corrected'].map((c) => `(m.${c} = 1) AS ${c}`).join(', ')}`;
@@ -57,6 +63,13 @@ export async function fitPriorOnPairs(
   };
 }
 
+/** Fails loudly if the positional join ever lined up rows of different pairs. */
+async function assertAligned(connection: DuckDBConnection): Promise<void> {
+  const reader = await connection.runAndReadAll(`SELECT count(*) FROM ${PAIRS_WITH_MEASURES_SQL} WHERE p.pair_id IS DISTINCT FROM m.pair_id`);
+  const misaligned = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  if (misaligned > 0) throw new PmwError({ code: 'INTERNAL', message: `${misaligned} pairs lost their measures while the screen was written`, hint: 'please report this; nothing was saved' });
+}
+
 /**
  * Computes every measure for the pairs of `pairsTable` (columns `pair_id, n, n_drug, n_event, n_total, e`)
  * on typed arrays and writes them to the temporary table `pmw_measures`, one row per pair_id.
@@ -81,4 +94,5 @@ export async function measurePairs(task: Task, pairsTable: string, fit: MgpsFit,
   };
   await connection.run(`CREATE OR REPLACE TEMP TABLE pmw_measures (${MEASURE_COLUMNS.map((c) => `${c} DOUBLE`).join(', ')})`);
   await appendFloat64Columns(connection, 'pmw_measures', MEASURE_COLUMNS.map((c) => columns[c]), { catalog: 'temp', schema: 'main' });
+  await assertAligned(connection);
 }

@@ -6,7 +6,7 @@ import type { Dataset, MgpsFit, SignalResult, SignalSpec } from '../../engine/ap
 import type { AuditLog } from '../../engine/audit-log.js';
 import { PmwError } from '../../engine/errors.js';
 import { buildPairCountsSql } from './counts-sql.js';
-import { countRows, fitPriorOnPairs, measurePairs, RESULT_MEASURES_SQL } from './measure-pairs.js';
+import { countRows, fitPriorOnPairs, measurePairs, PAIRS_WITH_MEASURES_SQL, RESULT_MEASURES_SQL } from './measure-pairs.js';
 import { saveResultTable } from './save-result.js';
 import { resolveSignalSpec, type ResolvedSpec } from './screen-spec.js';
 import { loadSynonyms } from './synonyms.js';
@@ -63,9 +63,8 @@ export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Data
   const reports = Number((await task.connection.runAndReadAll('SELECT max(n_total) FROM pmw_pairs')).getRowsJS()[0]?.[0] ?? 0);
   const select = `SELECT p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
-    FROM pmw_pairs p JOIN pmw_measures m ON m.pair_id = p.pair_id
-    WHERE ${pairFilterSql(resolved)}
-    ORDER BY p.pair_id`;
+    FROM ${PAIRS_WITH_MEASURES_SQL}
+    WHERE ${pairFilterSql(resolved)}`;
   const { table, rows } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings });
   const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY ${resolved.orderBy}`, { limit: resolved.limit, offset: resolved.offset });
   page.totalRows = rows;

@@ -4,7 +4,7 @@ import type { Task } from '../../db/tasks.js';
 import type { Dataset, ResultPage, TrendSpec } from '../../engine/api.js';
 import type { AuditLog } from '../../engine/audit-log.js';
 import { PmwError } from '../../engine/errors.js';
-import { fitPriorOnPairs, measurePairs, RESULT_MEASURES_SQL } from './measure-pairs.js';
+import { fitPriorOnPairs, measurePairs, PAIRS_WITH_MEASURES_SQL, RESULT_MEASURES_SQL } from './measure-pairs.js';
 import { saveResultTable } from './save-result.js';
 import { countAllPairs, fitSummary, pairFilterSql, reportColumns } from './screen.js';
 import { resolveSignalSpec } from './screen-spec.js';
@@ -46,11 +46,11 @@ export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Datas
   }
   // Renumber so pair_id is unique across periods, as measurePairs expects.
   await connection.run(`CREATE OR REPLACE TEMP TABLE pmw_pairs AS
-    SELECT (row_number() OVER (ORDER BY drug, event, period))::DOUBLE AS pair_id, * EXCLUDE (pair_id) FROM pmw_trend_pairs`);
+    SELECT (row_number() OVER (ORDER BY drug, event, period))::DOUBLE AS pair_id, * EXCLUDE (pair_id) FROM pmw_trend_pairs ORDER BY pair_id`);
   await measurePairs(task, 'pmw_pairs', fit, resolved.thresholds);
   const select = `SELECT p.period AS ${column}, p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
-    FROM pmw_pairs p JOIN pmw_measures m ON m.pair_id = p.pair_id ORDER BY p.drug, p.event, p.period`;
+    FROM ${PAIRS_WITH_MEASURES_SQL} ORDER BY p.drug, p.event, p.period`;
   const { table } = await saveResultTable(task, audit, dataset, 'trend', select, { analysis: 'signal-trend', spec, pairs, fit: fitSummary(fit), warnings });
   return pageQuery(task, `SELECT * FROM ${table} ORDER BY drug, event, ${column}`, { limit: 100_000, count: true });
 }
