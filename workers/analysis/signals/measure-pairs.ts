@@ -15,8 +15,9 @@ export const MEASURE_COLUMNS = [
 ] as const;
 
 /**
- * Pairs and their measures side by side: `pmw_measures` was appended in `pmw_pairs`' pair_id order, so a
- * positional join lines them up without a hash join (checked by `assertAligned`).
+ * Pairs and their measures side by side: `pmw_measures` is appended in the order `pmw_pairs` was scanned
+ * (DuckDB keeps insertion order), so a positional join lines them up without a hash join or a sort;
+ * `assertAligned` checks every row's pair_id.
  */
 export const PAIRS_WITH_MEASURES_SQL = 'pmw_pairs p POSITIONAL JOIN pmw_measures m';
 
@@ -40,7 +41,7 @@ export async function fitPriorOnPairs(
   options: { minCount: number; starts: number[][] | undefined },
 ): Promise<{ fit: MgpsFit; warnings: string[] }> {
   const pairs = await countRows(task.connection, pairsTable);
-  const [n, e] = await readFloat64Columns(task.connection, `SELECT n, e FROM ${pairsTable} ORDER BY pair_id`, pairs) as [Float64Array, Float64Array];
+  const [n, e] = await readFloat64Columns(task.connection, `SELECT n, e FROM ${pairsTable}`, pairs) as [Float64Array, Float64Array];
   task.report('reading', null, `fitting the MGPS prior on ${pairs.toLocaleString('en-US')} pairs`);
   const fit = fitMgpsPrior(n, e, { minCount: options.minCount, starts: options.starts, signal: task });
   task.throwIfCancelled();
@@ -78,7 +79,7 @@ export async function measurePairs(task: Task, pairsTable: string, fit: MgpsFit,
   const connection = task.connection;
   const pairs = await countRows(connection, pairsTable);
   const [pairId, n, nDrug, nEvent, nTotal, e] = await readFloat64Columns(
-    connection, `SELECT pair_id, n, n_drug, n_event, n_total, e FROM ${pairsTable} ORDER BY pair_id`, pairs,
+    connection, `SELECT pair_id, n, n_drug, n_event, n_total, e FROM ${pairsTable}`, pairs,
   ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const measures = computeDisproportionality({ n, nDrug, nEvent, nTotal, e });
   const posterior = mgpsPosterior(fit, n, e);
