@@ -8,7 +8,6 @@ export type DedupRule = NonNullable<FaersOptions['dedup']>;
 /** Temporary tables between staging and the canonical tables. */
 export const LIVE_VERSIONS = 'faers_live_versions';
 export const KEPT_VERSIONS = 'faers_kept_versions';
-export const DEMO_KEYS = 'faers_demo_keys';
 
 /** A FAERS date: `YYYYMMDD` only; partial (`YYYY`, `YYYYMM`) and impossible dates become NULL. */
 export function faersDate(expression: string): string {
@@ -39,69 +38,88 @@ export const AGE_BAND = `CASE
   END`;
 
 /**
- * Every DEMO row with its keys, not on a deleted-case list, ranked within its case under both rules:
- * FDA's (latest fda_dt, then highest primaryid) and caseversion's (highest caseversion, then highest
- * primaryid). Later quarter, then later file, break what is left (the same primaryid sent twice).
- * Only the keys go through the window sorts (`row_key` points back to the staged row): sorting the
- * whole DEMO row made this step several times slower.
+ * The order of a case's versions under each rule, best first: FDA's (latest fda_dt, then highest
+ * primaryid) and caseversion's (highest caseversion, then highest primaryid). Later quarter, then later
+ * file, then later line break what is left (the same primaryid sent twice).
  */
-export function liveVersionsSql(): string {
-  const tieBreak = 'primaryid DESC, quarter DESC, file_id DESC';
+export function versionOrder(rule: DedupRule): string {
+  const first = rule === 'caseversion' ? 'version DESC NULLS LAST' : 'fda_date DESC NULLS LAST';
+  return `${first}, primaryid DESC, quarter_id DESC, file_id DESC, row_key DESC`;
+}
+
+/** The rule not chosen: only counted (`casesWhereRulesDisagree`), never applied. */
+export function otherRule(rule: DedupRule): DedupRule {
+  return rule === 'caseversion' ? 'fda' : 'caseversion';
+}
+
+/** Staged quarters by number: `quarter_id` follows the quarters' order (2023Q4 < 2024Q1). */
+const QUARTERS = `(SELECT DISTINCT quarter_id, quarter FROM ${FILES_TABLE} WHERE quarter_id IS NOT NULL)`;
+
+/**
+ * Every DEMO row with its keys, not on a deleted-case list, ranked within its case under the chosen
+ * rule (`kept_rank`), with its case's first quarter and number of live versions. Only the keys and
+ * the few values the counts need go through the window sort (`row_key` points back to the staged
+ * row): sorting the whole DEMO row made this step several times slower. The deleted-case anti-join is
+ * left out when no deleted-case list was read.
+ */
+export function liveVersionsSql(rule: DedupRule, deletedLists: boolean): string {
+  const notDeleted = deletedLists
+    ? `\n    AND NOT EXISTS (SELECT 1 FROM ${stagingTable('DELETED')} x WHERE x.caseid = d.caseid)`
+    : '';
   return `CREATE TEMP TABLE ${LIVE_VERSIONS} AS
 SELECT *,
-  row_number() OVER (PARTITION BY caseid ORDER BY fda_date DESC NULLS LAST, ${tieBreak}) AS fda_rank,
-  row_number() OVER (PARTITION BY caseid ORDER BY version DESC NULLS LAST, ${tieBreak}) AS caseversion_rank,
-  min(quarter) OVER (PARTITION BY caseid) AS first_quarter
+  row_number() OVER (PARTITION BY caseid ORDER BY ${versionOrder(rule)}) AS kept_rank,
+  min(quarter_id) OVER (PARTITION BY caseid) AS first_quarter_id,
+  count(*) OVER (PARTITION BY caseid) AS case_versions
 FROM (
-  SELECT d.rowid AS row_key, d.primaryid, d.caseid, f.quarter, d.file_id,
-    ${faersDate('d.fda_dt')} AS fda_date, TRY_CAST(d.caseversion AS INTEGER) AS version
+  SELECT d.rowid AS row_key, d.primaryid, d.caseid, f.quarter_id, d.file_id,
+    ${faersDate('d.fda_dt')} AS fda_date, TRY_CAST(d.caseversion AS INTEGER) AS version,
+    ${AGE_IN_YEARS} AS age_unchecked, d.age IS NOT NULL AS age_given
   FROM ${stagingTable('DEMO')} d JOIN ${FILES_TABLE} f USING (file_id)
-  WHERE d.primaryid IS NOT NULL AND d.caseid IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM ${stagingTable('DELETED')} x WHERE x.caseid = d.caseid)
+  WHERE d.primaryid IS NOT NULL AND d.caseid IS NOT NULL${notDeleted}
 )`;
 }
 
-/** One version per case: rank 1 under the chosen rule, with its whole DEMO row. */
-export function keptVersionsSql(rule: DedupRule): string {
-  const rank = rule === 'caseversion' ? 'caseversion_rank' : 'fda_rank';
+/** One version per case: its keys and the values computed while ranking, not a copy of its DEMO row. */
+export function keptVersionsSql(): string {
   return `CREATE TEMP TABLE ${KEPT_VERSIONS} AS
-SELECT d.*, v.quarter, v.first_quarter, v.fda_date, v.version, ${AGE_IN_YEARS} AS age_unchecked
-FROM ${LIVE_VERSIONS} v JOIN ${stagingTable('DEMO')} d ON d.rowid = v.row_key
-WHERE v.${rank} = 1`;
+SELECT row_key, primaryid, quarter_id, first_quarter_id, fda_date, version, age_unchecked, age_given
+FROM ${LIVE_VERSIONS} WHERE kept_rank = 1`;
 }
 
-/** Which (primaryid, quarter) pairs DEMO has at all, deleted or superseded included: the test for orphans. */
-export function demoKeysSql(): string {
-  return `CREATE TEMP TABLE ${DEMO_KEYS} AS
-SELECT DISTINCT d.primaryid, f.quarter FROM ${stagingTable('DEMO')} d JOIN ${FILES_TABLE} f USING (file_id)
-WHERE d.primaryid IS NOT NULL`;
-}
-
-/** `pv_report`: one row per case, the kept version. */
+/**
+ * `pv_report`: one row per case, the kept version, read from its staged DEMO row. Sorted by report id:
+ * without the sort the order of the rows would change from one import of the same files to the next.
+ */
 export function reportTableSql(schema: string): string {
   return `CREATE TABLE ${quoteIdentifier(schema)}.pv_report AS
 SELECT report_id, case_id, version, sex, age_years, ${AGE_BAND} AS age_band, country, occurrence_country,
   event_date, event_date_raw, received_date, initial_received_date, quarter, first_quarter, year,
   reporter_type, report_type
 FROM (
-  SELECT primaryid AS report_id, caseid AS case_id, version, sex,
+  SELECT d.primaryid AS report_id, d.caseid AS case_id, k.version, d.sex,
     CASE WHEN ${PLAUSIBLE_AGE} THEN age_unchecked END AS age_years,
-    reporter_country AS country, occr_country AS occurrence_country,
-    ${faersDate('event_dt')} AS event_date, event_dt AS event_date_raw,
-    fda_date AS received_date, ${faersDate('init_fda_dt')} AS initial_received_date,
-    quarter, first_quarter, CAST(left(quarter, 4) AS INTEGER) AS year,
-    occp_cod AS reporter_type, rept_cod AS report_type
-  FROM ${KEPT_VERSIONS}
+    d.reporter_country AS country, d.occr_country AS occurrence_country,
+    ${faersDate('d.event_dt')} AS event_date, d.event_dt AS event_date_raw,
+    k.fda_date AS received_date, ${faersDate('d.init_fda_dt')} AS initial_received_date,
+    q.quarter, fq.quarter AS first_quarter, CAST(left(q.quarter, 4) AS INTEGER) AS year,
+    d.occp_cod AS reporter_type, d.rept_cod AS report_type
+  FROM ${stagingTable('DEMO')} d JOIN ${KEPT_VERSIONS} k ON d.rowid = k.row_key
+  JOIN ${QUARTERS} q ON q.quarter_id = k.quarter_id
+  JOIN ${QUARTERS} fq ON fq.quarter_id = k.first_quarter_id
 )
 ORDER BY report_id`;
 }
 
-/** A per-report table from one staged FAERS table: its rows whose (primaryid, quarter) is a kept version. */
+/**
+ * A per-report table from one staged FAERS table: its rows whose (primaryid, quarter) is a kept version,
+ * sorted by report id for the same reason as pv_report.
+ */
 function childTableSql(schema: string, table: string, staged: 'DRUG' | 'REAC' | 'OUTC' | 'RPSR' | 'THER' | 'INDI', select: string, where = 'TRUE'): string {
   return `CREATE TABLE ${quoteIdentifier(schema)}.${table} AS
-SELECT k.primaryid AS report_id, ${select}
+SELECT s.primaryid AS report_id, ${select}
 FROM ${stagingTable(staged)} s JOIN ${FILES_TABLE} f USING (file_id)
-JOIN ${KEPT_VERSIONS} k ON k.primaryid = s.primaryid AND k.quarter = f.quarter
+JOIN ${KEPT_VERSIONS} k ON k.primaryid = s.primaryid AND k.quarter_id = f.quarter_id
 WHERE ${where}
 ORDER BY report_id`;
 }

@@ -107,6 +107,17 @@ describe('FAERS import of the bundled quarters', () => {
     expect(await scalar(`SELECT count(*) FROM by_fda.pv_report f JOIN by_version.pv_report v USING (case_id) WHERE v.version < f.version`)).toBe(0);
   });
 
+  it('counts rule disagreements the same way under either rule, reports the counting step, and stores reports by id', async () => {
+    const progress: Progress[] = [];
+    const result = await engine.importFile({ path: SAMPLE_FAERS, faers: { dedup: 'caseversion' } }, (p) => progress.push(p));
+    expect(result.counts).toMatchObject({ casesWhereRulesDisagree: truth.casesWhereRulesDisagree, versionsInLaterQuarter: truth.crossQuarterVersions });
+    const steps = [...new Set(progress.filter((p) => p.phase === 'finishing').map((p) => p.message))];
+    expect(steps.slice(-3)).toEqual(['building pv_report_source', 'counting versions, rows and orphans', 'recording faers in the catalog']);
+    const ids = rows(await engine.query('SELECT report_id FROM faers.pv_report', { limit: 100_000 })).map((r) => BigInt(String(r[0])));
+    expect(ids.length).toBe(truth.cases);
+    expect(ids.every((id, i) => i === 0 || ids[i - 1]! <= id)).toBe(true);
+  });
+
   it('a zip with nested folders and documents gives the same dataset, hashed over the zip bytes; the temporary folder is removed', async () => {
     const entries: ZipEntrySpec[] = readdirSync(SAMPLE_FAERS).map((name) => ({
       name: `${name.includes('Q1') ? 'faers_ascii_2024Q1/ascii' : 'faers_ascii_2024q2/ASCII'}/${name.includes('DEMO') ? name.toLowerCase() : name}`,

@@ -12,7 +12,6 @@ import { chooseSchemaName, claimSchemaName, dropDataset } from '../reports/datas
 import { recordDatasetAndCommit } from '../reports/record-dataset.js';
 import { runInSlice } from '../reports/scaled-progress.js';
 import { buildFaersTables, FAERS_TABLE_NAMES } from './build-faers-tables.js';
-import { collectFaersCounts } from './faers-counts.js';
 import { filesToRead, type FaersFile } from './faers-file-set.js';
 import { faersImportWarnings, type ReadFile } from './faers-import-warnings.js';
 import {
@@ -60,18 +59,21 @@ async function writeFaersDataset(
 ): Promise<Omit<ImportResult, 'sameContentAs' | 'elapsedMs'>> {
   const connection = task.connection;
   const { name, note } = await chooseSchemaName(connection, req.name ?? datasetNameFromSource(source));
-  const replaced = await claimSchemaName(connection, name, req.replace === true);
+  let replaced = await claimSchemaName(connection, name, req.replace === true);
   const rule = req.faers?.dedup ?? 'fda';
   const files: ReadFile[] = filesToRead(extract.fileSet);
   let reading: FaersFile | null = null;
 
-  await connection.run('BEGIN TRANSACTION');
   try {
-    if (replaced) await dropDataset(connection, replaced);
-    await connection.run(`CREATE SCHEMA ${quoteIdentifier(name)}`);
+    // Staging and ranking fill temporary tables that only this connection sees and that go when it closes,
+    // so they run before the transaction: DuckDB scans a table written inside the open transaction with
+    // one thread, a committed one with all of them. What the workspace keeps (schema, tables, catalog and
+    // audit entries) is written in the one transaction that buildFaersTables opens below.
     for (const sql of createStagingTablesSql()) await connection.run(sql);
+    const quarterIds = new Map(extract.fileSet.quarters.map((q, i) => [q.quarter, i]));
     for (const [fileId, { file, table, quarter }] of files.entries()) {
-      await connection.run(`INSERT INTO ${FILES_TABLE} VALUES ($1, $2, $3, $4, $5)`, [fileId, file.relativePath, file.path, table, quarter]);
+      await connection.run(`INSERT INTO ${FILES_TABLE} VALUES ($1, $2, $3, $4, $5, $6)`,
+        [fileId, file.relativePath, file.path, table, quarter, quarter === null ? null : quarterIds.get(quarter) ?? null]);
     }
     for (const [fileId, { file, table }] of files.entries()) {
       reading = file;
@@ -83,13 +85,20 @@ async function writeFaersDataset(
     reading = null;
     if (source.kind === 'folder') await assertFilesUnchanged(files.map((f) => f.file));
 
-    await buildFaersTables(task, name, rule);
+    const options = { rule, deletedLists: files.some((f) => f.table === 'DELETED') };
+    const tableCounts = await buildFaersTables(task, name, options, async () => {
+      await connection.run('BEGIN TRANSACTION');
+      // Checked again inside the transaction: the name may have been taken while the files were read.
+      replaced = await claimSchemaName(connection, name, req.replace === true);
+      if (replaced) await dropDataset(connection, replaced);
+      await connection.run(`CREATE SCHEMA ${quoteIdentifier(name)}`);
+    });
     task.throwIfCancelled();
     const counts: Record<string, number> = {
       quarters: extract.fileSet.quarters.length,
       files: files.length,
       ignoredFiles: extract.fileSet.ignored.length,
-      ...await collectFaersCounts(connection, name),
+      ...tableCounts,
     };
     const warnings = await faersImportWarnings(connection, files, counts);
     if (note) warnings.unshift(`the dataset is named ${name}: ${note}`);
