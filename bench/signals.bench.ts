@@ -74,7 +74,6 @@ async function faersFigures(ctx: BenchContext, folder: string, counts: FaersCoun
   for (const line of checkCounts(imported.counts ?? {}, counts)) log(line);
   for (const warning of imported.warnings ?? []) log(`import warning: ${warning}`);
   for (const line of timelineReport('FAERS import steps', importRun.steps, importRun.ms, true)) log(line);
-  log('  (no report marks the import\'s counts and warnings: they run at the end of the last "building" step)');
 
   const screen = screenRun.result;
   log(`FAERS screen: ${formatMs(screenRun.ms)} (CPU ${formatMs(screenRun.cpuMs)}), ${screenLine(screen)}; right after it: ${runs.loadAfterScreen}`);
