@@ -8,11 +8,13 @@ import { cancelOnInterrupt } from '../cancel-on-interrupt.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { withEngine } from '../open-engine.js';
-import { formatCount, OUTPUT_FORMATS } from '../output/format.js';
+import { formatCount, OUTPUT_FORMATS, type OutputFormat } from '../output/format.js';
 import { progressReporter } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
-import { renderPage } from './query.js';
+import { pageFooter, renderPage } from './query.js';
+import { renderTable } from '../output/table.js';
+import { roundedTabular, tabularFromPage } from '../output/tabular.js';
 
 const NAME = 'signals';
 
@@ -82,6 +84,13 @@ const TABLE_COLUMNS = ['drug', 'event', 'n', 'e', 'prr', 'chisq', 'ror_lo', 'ic0
 
 function narrowed(page: ResultPage, names: string[]): ResultPage {
   return { ...page, columns: page.columns.filter((c) => names.includes(c.name) || c.name === 'quarter' || c.name === 'year') };
+}
+
+/** A terminal shows the main columns to 4 significant digits; CSV, JSON and --out keep every column and digit. */
+function renderResult(page: ResultPage, format: OutputFormat): { out: string; note: string } {
+  if (format !== 'table') return renderPage(page, format);
+  const shown = narrowed(page, TABLE_COLUMNS);
+  return { out: renderTable(roundedTabular(tabularFromPage(shown), 4)) + pageFooter(shown), note: '' };
 }
 
 export function buildSignalSpec(values: ReturnType<typeof parse>['values'], limit: number): SignalSpec {
@@ -181,7 +190,7 @@ export const signalsCommand: Command = {
       const period = choiceOption(NAME, 'trend', values.trend, ['quarter', 'year'] as const, 'quarter');
       const trendSpec: TrendSpec = { ...spec, period };
       const page = await withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.signalTrend(trendSpec, p)));
-      io.out(renderPage(format === 'table' ? narrowed(page, TABLE_COLUMNS) : page, format).out);
+      io.out(renderResult(page, format).out);
       return 0;
     }
     const { result, exported } = await withEngine(workspace, async (engine) => {
@@ -190,7 +199,7 @@ export const signalsCommand: Command = {
       return { result: screened, exported: written };
     });
     if (values.json) await writeFile(values.json, JSON.stringify(signalSummary(result), null, 2) + '\n');
-    const { out, note } = renderPage(format === 'table' ? narrowed(result.page, TABLE_COLUMNS) : result.page, format);
+    const { out, note } = renderResult(result.page, format);
     io.out(out);
     if (note) io.err(note);
     const fit = result.fit;

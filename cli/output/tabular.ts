@@ -42,3 +42,18 @@ export function tabularFromNamedRows(names: string[], rows: unknown[][]): Tabula
   const columns = names.map((name) => (name.endsWith('#') ? { name: name.slice(0, -1), numeric: true } : { name, numeric: false }));
   return tabularFromRows(columns, rows);
 }
+
+/**
+ * The same table with non-integer numbers shown to `digits` significant digits, for screens whose
+ * measures would otherwise print 17 digits each. Only for reading in a terminal: CSV, JSON and exports
+ * keep every digit.
+ */
+export function roundedTabular(data: Tabular, digits: number): Tabular {
+  return {
+    ...data,
+    value: (row, column) => {
+      const value = data.value(row, column);
+      return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value;
+    },
+  };
+}
