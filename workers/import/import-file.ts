@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isInterrupt, duckDBErrorText } from '../db/duckdb-errors.js';
 import { quoteIdentifier, toIdentifier } from '../db/quote.js';
 import type { Task } from '../db/tasks.js';
 import type { Dataset, ImportRequest, ImportResult } from '../engine/api.js';
 import type { AuditLog } from '../engine/audit-log.js';
-import { datasetsWithHash, deleteDatasetEntry, describeTable, findDataset, insertDataset, quoteTableName } from '../engine/catalog.js';
+import { datasetsWithHash, deleteDatasetEntry, findDataset, quoteTableName } from '../engine/catalog.js';
+import { recordDatasetAndCommit } from './record-dataset.js';
 import { cancelledError, PmwError } from '../engine/errors.js';
 import { csvImportError } from './csv-errors.js';
 import { buildReadCsvSql, buildReadParquetSql } from './read-csv-sql.js';
@@ -47,24 +47,15 @@ export async function importTableFile(task: Task, audit: AuditLog, source: Sourc
     task.throwIfCancelled();
     task.report('finishing', null, `recording ${name} in the catalog`);
     await assertUnchanged(source);
-    const tableInfo = await describeTable(connection, name);
-    const dataset: Dataset = {
-      id: randomUUID(),
+    const dataset = await recordDatasetAndCommit(connection, audit, {
       name,
       kind: 'table',
       sourceFile: source.path,
       sha256,
-      rows: tableInfo.rows,
-      tables: [tableInfo],
-      importedAt: new Date().toISOString(),
-      description: req.description ?? '',
-      licence: req.licence ?? '',
-    };
-    await audit.withAppendLock(async (append) => {
-      await insertDataset(connection, dataset);
-      const detail = { sql: createSql, sha256, replaced: replaced?.id ?? null };
-      await append(connection, { action: 'import', dataset: dataset.id, detail: JSON.stringify(detail), rows: dataset.rows });
-      await connection.run('COMMIT');
+      tables: [name],
+      description: req.description,
+      licence: req.licence,
+      detail: { sql: createSql, sha256, replaced: replaced?.id ?? null },
     });
     return { dataset, sameContentAs: sameContent.map((d) => d.id), elapsedMs: Date.now() - started };
   } catch (error) {

@@ -9,7 +9,7 @@ import type { AuditLog } from '../../engine/audit-log.js';
 import { datasetsWithHash } from '../../engine/catalog.js';
 import { cancelledError, PmwError } from '../../engine/errors.js';
 import { chooseSchemaName, claimSchemaName, dropDataset } from '../reports/dataset-schema.js';
-import { recordDatasetAndCommit } from '../reports/record-dataset.js';
+import { recordDatasetAndCommit } from '../record-dataset.js';
 import { runInSlice } from '../reports/scaled-progress.js';
 import { buildFaersTables, FAERS_TABLE_NAMES } from './build-faers-tables.js';
 import { filesToRead, type FaersFile } from './faers-file-set.js';

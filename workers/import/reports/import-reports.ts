@@ -13,7 +13,7 @@ import { sniffDelimiter } from '../sniff-delimiter.js';
 import { assertUnchanged, tableNameFromFile, type SourceFile } from '../source.js';
 import { chooseSchemaName, claimSchemaName, dropDataset } from './dataset-schema.js';
 import { mapReportColumns } from './map-report-columns.js';
-import { recordDatasetAndCommit } from './record-dataset.js';
+import { recordDatasetAndCommit } from '../record-dataset.js';
 import { reportWarnings } from './report-warnings.js';
 import { drugTableSql, eventTableSql, REPORTS_SOURCE, reportCountsSql, reportTableSql, type MappedColumns } from './report-tables-sql.js';
 import { runInSlice } from './scaled-progress.js';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Dataset, DatasetKind } from '../../engine/api.js';
-import type { AuditLog } from '../../engine/audit-log.js';
-import { describeTable, insertDataset } from '../../engine/catalog.js';
+import type { Dataset, DatasetKind } from '../engine/api.js';
+import type { AuditLog } from '../engine/audit-log.js';
+import { describeTable, insertDataset } from '../engine/catalog.js';
 
 export interface NewDataset {
   name: string;
   kind: DatasetKind;
   sourceFile: string;
   sha256: string;
-  /** `schema.table`, the report table first: its row count is the dataset's. */
+  /** `table` or `schema.table`, the main table first: its row count is the dataset's. */
   tables: string[];
   description?: string;
   licence?: string;
