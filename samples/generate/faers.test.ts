@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { MgpsFit } from '../../workers/engine/api.js';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,15 +171,7 @@ async function pairCounts(): Promise<PairCount[]> {
 /** Another part of the workbench fits the MGPS prior; the samples must give it something to fit. */
 const MGPS_FIT = fileURLToPath(new URL('../../workers/analysis/signals/mgps-fit.ts', import.meta.url));
 
-interface MgpsPriorFit {
-  alpha1: number;
-  beta1: number;
-  alpha2: number;
-  beta2: number;
-  p: number;
-  logLik: number;
-  converged: boolean;
-}
+type MgpsPriorFit = Pick<MgpsFit, 'alpha1' | 'beta1' | 'alpha2' | 'beta2' | 'p' | 'logLik' | 'converged'>;
 
 describe('reporting heterogeneity', () => {
   it('spreads N/E over the drug–event pairs far beyond sampling noise', async () => {

@@ -4,6 +4,7 @@
  * independent R figures in caers_reference.csv.gz. Reads only files inside the repository.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { MgpsFit } from '../../../engine/api.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -25,16 +26,8 @@ export interface CaersScreen {
   reference: Record<(typeof REFERENCE_COLUMNS)[number], Float64Array>;
 }
 
-export interface ReferencePrior {
-  alpha1: number;
-  beta1: number;
-  alpha2: number;
-  beta2: number;
-  p: number;
-  logLik: number;
-  pairsUsed: number;
-  starts: { start: number[]; end: number[]; logLik: number; converged: boolean }[];
-}
+/** A prior fitted by the R script: the fields of our own fit that R reports too. */
+export type ReferencePrior = Pick<MgpsFit, 'alpha1' | 'beta1' | 'alpha2' | 'beta2' | 'p' | 'logLik' | 'pairsUsed' | 'starts'>;
 
 export function readReferencePriors(): { unstratified: ReferencePrior; stratifiedBySex: ReferencePrior; higherMaximum: ReferencePrior } {
   return JSON.parse(readFileSync(PRIOR_JSON, 'utf8'));
