@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type {
-  AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
-  QueryOptions, ResultPage, SignalResult, SignalSpec, TrendSpec, WorkspaceInfo,
+  AuditEntry, AuditVerification, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
+  Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
+  SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, WorkspaceInfo,
 } from './api.js';
 import { installErrorTransfer } from './transfer.js';
 
@@ -55,6 +56,18 @@ export class EngineThread implements Engine {
   }
   signalTrend(spec: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage> {
     return this.remote.signalTrend(spec, progress && Comlink.proxy(progress));
+  }
+  cohort(spec: CohortSpec, progress?: (p: Progress) => void): Promise<CohortResult> {
+    return this.remote.cohort(spec, progress && Comlink.proxy(progress));
+  }
+  characterize(spec: CharacterizeSpec, progress?: (p: Progress) => void): Promise<CharacterizeResult> {
+    return this.remote.characterize(spec, progress && Comlink.proxy(progress));
+  }
+  incidence(spec: IncidenceSpec, progress?: (p: Progress) => void): Promise<IncidenceResult> {
+    return this.remote.incidence(spec, progress && Comlink.proxy(progress));
+  }
+  survival(spec: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult> {
+    return this.remote.survival(spec, progress && Comlink.proxy(progress));
   }
 
   /** Closes the workspace and stops the thread. */

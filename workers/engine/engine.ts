@@ -15,8 +15,9 @@ import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
 import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
 import type {
-  AuditEntry, AuditVerification, ColumnProfile, Dataset, Engine, ImportRequest, ImportResult, Progress,
-  QueryOptions, ResultPage, SignalResult, SignalSpec, TrendSpec, WorkspaceInfo,
+  AuditEntry, AuditVerification, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
+  Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
+  SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, WorkspaceInfo,
 } from './api.js';
 import { AuditLog } from './audit-log.js';
 import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
@@ -158,6 +159,22 @@ export class WorkspaceEngine implements Engine {
       runSignalTrend(task, ws.audit, dataset, spec));
   }
 
+  async cohort(_spec: CohortSpec, _progress?: (p: Progress) => void): Promise<CohortResult> {
+    throw notYet('cohort');
+  }
+
+  async characterize(_spec: CharacterizeSpec, _progress?: (p: Progress) => void): Promise<CharacterizeResult> {
+    throw notYet('characterize');
+  }
+
+  async incidence(_spec: IncidenceSpec, _progress?: (p: Progress) => void): Promise<IncidenceResult> {
+    throw notYet('incidence');
+  }
+
+  async survival(_spec: SurvivalSpec, _progress?: (p: Progress) => void): Promise<SurvivalResult> {
+    throw notYet('survival');
+  }
+
   async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
     const ws = this.open();
     const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path)));
@@ -176,6 +193,11 @@ export class WorkspaceEngine implements Engine {
     }
     return this.workspace;
   }
+}
+
+// TEMPORARY while issue 4 is being built; replaced before it is called done.
+function notYet(what: string): PmwError {
+  return new PmwError({ code: 'INTERNAL', message: `${what} is not built yet` });
 }
 
 function checkedString(name: string, value: unknown): string {
