@@ -389,7 +389,8 @@ export type EventDomain = 'condition' | 'drug' | 'measurement' | 'procedure' | '
  * excluded), and/or source codes (`*_source_value`, e.g. ICD-10 `K25%`, ATC `M01AH%`) as SQL LIKE patterns.
  */
 export interface CodeSet {
-  concepts?: { id: number; descendants?: boolean; exclude?: boolean }[];
+  /** A bare id is `{ id }`: that concept alone. */
+  concepts?: (number | { id: number; descendants?: boolean; exclude?: boolean })[];
   sourceCodes?: string[];
 }
 
@@ -402,10 +403,13 @@ export interface EventCriterion {
   value?: { gt?: number; gte?: number; lt?: number; lte?: number; unit?: number };
 }
 
-/** Days relative to the index date, both ends inclusive: `{ start: -365, end: -1 }` is the year before. */
+/**
+ * Days relative to the index date, both ends inclusive: `{ start: -365, end: -1 }` is the year before.
+ * A missing end is open: `{ end: -1 }` is any time before index (within the observation period).
+ */
 export interface DayWindow {
-  start: number;
-  end: number;
+  start?: number;
+  end?: number;
 }
 
 export interface InclusionRule {

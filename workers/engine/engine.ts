@@ -8,6 +8,7 @@ import { TaskRegistry } from '../db/tasks.js';
 import { exportResult } from '../db/export-result.js';
 import { runSignalScreen } from '../analysis/signals/screen.js';
 import { runSignalTrend } from '../analysis/signals/trend.js';
+import { runCohort } from '../analysis/cohort/run-cohort.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
@@ -159,8 +160,10 @@ export class WorkspaceEngine implements Engine {
       runSignalTrend(task, ws.audit, dataset, spec));
   }
 
-  async cohort(_spec: CohortSpec, _progress?: (p: Progress) => void): Promise<CohortResult> {
-    throw notYet('cohort');
+  async cohort(spec: CohortSpec, progress?: (p: Progress) => void): Promise<CohortResult> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the cohort', onProgress: progress }, (task) =>
+      runCohort(task, ws.audit, spec));
   }
 
   async characterize(_spec: CharacterizeSpec, _progress?: (p: Progress) => void): Promise<CharacterizeResult> {
