@@ -66,7 +66,7 @@ describe('pmw signals', () => {
     await writeFile(broken, '{ not json');
     const failed = await pmw('signals', '--spec', broken);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/is not a JSON object/);
+    expect(failed.stderr).toMatch(/broken.json is not valid JSON at line 1, column 3: Expected property name/);
   });
 
   it('exits 2 without a dataset, and 1 with one line for an unknown dataset or a trend without dates', async () => {

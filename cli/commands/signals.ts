@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { PmwError } from '../../workers/engine/errors.js';
+import { writeFile } from 'node:fs/promises';
 import type { Engine, Progress, ResultPage, SignalResult, SignalSpec, TrendSpec } from '../../workers/engine/api.js';
 import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-fit.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
-import { cancelOnInterrupt } from '../cancel-on-interrupt.js';
+import { withProgress } from '../with-progress.js';
+import { readJsonObject } from '../json-file.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { withEngine } from '../open-engine.js';
 import { formatCount, OUTPUT_FORMATS, type OutputFormat } from '../output/format.js';
-import { progressReporter } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 import { pageFooter, renderPage } from './query.js';
@@ -142,31 +141,9 @@ export function signalSummary(result: SignalResult): Record<string, unknown> {
   };
 }
 
-async function withProgress<T>(engine: Engine, io: CliIo, taskId: string, work: (progress: (p: Progress) => void) => Promise<T>): Promise<T> {
-  const progress = progressReporter(io);
-  const interrupt = cancelOnInterrupt(io, engine, taskId);
-  try {
-    return await work((p) => { interrupt.repeat(); progress.update(p); });
-  } finally {
-    progress.clear();
-    interrupt.dispose();
-  }
-}
-
 /** Keeps only the keys a flag actually set, so a spec file's values are not overwritten by defaults. */
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
-}
-
-async function readSpecFile(path: string): Promise<Partial<SignalSpec>> {
-  const text = await readFile(path, 'utf8').catch(() => { throw new PmwError({ code: 'FILE_NOT_FOUND', message: `spec file ${path} cannot be read`, hint: 'give the path of a JSON file', file: path }); });
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed as Partial<SignalSpec>;
-  } catch (error) {
-    throw new PmwError({ code: 'FILE_FORMAT', message: `spec file ${path} is not a JSON object: ${(error as Error).message}`, hint: 'write the spec as { "dataset": "...", ... }', file: path });
-  }
 }
 
 export const signalsCommand: Command = {
@@ -179,7 +156,7 @@ export const signalsCommand: Command = {
     const format = choiceOption(NAME, 'format', values.format, OUTPUT_FORMATS, 'table');
     const limit = integerOption(NAME, 'limit', values.limit, format === 'table' ? 20 : 100_000, 0, 100_000);
     const taskId = `pmw-signals-${randomUUID()}`;
-    const fromFile = values.spec ? await readSpecFile(values.spec) : {};
+    const fromFile: Partial<SignalSpec> = values.spec ? await readJsonObject(values.spec, 'spec file', '{ "dataset": "...", ... }') : {};
     const fromFlags = buildSignalSpec({ ...values, dataset: values.dataset ?? (fromFile.dataset as string | undefined) }, limit);
     const spec: SignalSpec = {
       ...fromFile, ...definedOnly(fromFlags), dataset: fromFlags.dataset,
