@@ -3,7 +3,7 @@ import type { Task } from '../../db/tasks.js';
 import type { CohortRef, CohortResult, CohortSpec, Dataset } from '../../engine/api.js';
 import type { AuditLog } from '../../engine/audit-log.js';
 import { quoteTableName, requireDataset } from '../../engine/catalog.js';
-import { PmwError } from '../../engine/errors.js';
+import { isPmwError, PmwError } from '../../engine/errors.js';
 import { saveResultTable } from '../signals/save-result.js';
 import { buildCohort, cdmSchemaOf, COHORT_COLUMNS } from './build-cohort.js';
 import { checkCohortSpec } from './cohort-spec.js';
@@ -72,10 +72,25 @@ export async function resolveCohortRef(task: Task, ref: CohortRef | undefined, r
     const reader = await task.connection.runAndReadAll(`SELECT count(*) FROM ${table}`);
     return { table, label: ref.name ?? ref.cohortTable, dataset, persons: Number(reader.getRowsJS()[0]?.[0] ?? 0), warnings: [] };
   }
-  const checked = checkCohortSpec(ref);
-  const dataset = await requireDataset(task.connection, checked.dataset);
-  const built = await buildCohort(task, cdmSchemaOf(dataset), checked);
+  const built = await withRole(role, async () => {
+    const checked = checkCohortSpec(ref);
+    const dataset = await requireDataset(task.connection, checked.dataset);
+    return { checked, dataset, ...(await buildCohort(task, cdmSchemaOf(dataset), checked)) };
+  });
+  const { checked, dataset } = built;
   return { table: built.table, label: checked.name, dataset, persons: built.persons, warnings: built.warnings.map((w) => `${role}: ${w}`) };
+}
+
+/** Errors about one of several definitions say which: `comparator cohort definition, entry.codes: …`. */
+async function withRole<T>(role: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isPmwError(error) && error.message.startsWith('cohort definition')) {
+      throw new PmwError({ ...error.toData(), message: `${role} ${error.message}` });
+    }
+    throw error;
+  }
 }
 
 /** Cohorts compared with each other must come from the same dataset. */
