@@ -1,0 +1,70 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DayWindow } from '../../engine/api.js';
+import { PmwError } from '../../engine/errors.js';
+
+/** A cohort table (one row per person, see CohortResult.cohortTable) and what to call it. */
+export interface CohortTable {
+  /** Its SQL name, already quoted. */
+  table: string;
+  label: string;
+}
+
+/**
+ * The temporary table of both cohorts' members, private to the task's connection: `cohort` (0 target,
+ * 1 comparator), `person_id`, `index_date` (cohort_start_date) and the window's first and last day (infinite
+ * for an open end), so
+ * each event table is joined to it once on person_id and a date range.
+ */
+export const MEMBERS_TABLE = 'pmw_table1_members';
+
+/** Small aggregates come back as DOUBLE (`::DOUBLE` in the SQL), so JS reads plain numbers. */
+export async function readRows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/** Creates the members table and returns the persons of each cohort, target first. */
+export async function createMembersTable(connection: DuckDBConnection, cohorts: CohortTable[], window: DayWindow): Promise<number[]> {
+  // An open end of the window is an infinite date, which DuckDB compares like any other.
+  const bound = (days: number | undefined, open: string) => (days === undefined ? `'${open}'::DATE` : `(cohort_start_date + ${days})::DATE`);
+  const selects = cohorts.map((cohort, i) => `SELECT ${i}::UTINYINT AS cohort, person_id, cohort_start_date AS index_date,
+      ${bound(window.start, '-infinity')} AS window_start, ${bound(window.end, 'infinity')} AS window_end
+    FROM ${cohort.table}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${MEMBERS_TABLE} AS ${selects.join('\nUNION ALL\n')}`);
+  const rows = await readRows(connection, `SELECT cohort::DOUBLE AS cohort, count(*)::DOUBLE AS rows,
+      count(DISTINCT person_id)::DOUBLE AS persons, count(person_id)::DOUBLE AS with_person, count(index_date)::DOUBLE AS with_index
+    FROM ${MEMBERS_TABLE} GROUP BY cohort`);
+  return cohorts.map((cohort, i) => {
+    const row = rows.find((r) => r.cohort === i);
+    if (!row) return 0;
+    const repeated = Number(row.with_person) - Number(row.persons);
+    const problems = [
+      repeated > 0 ? `${repeated} ${repeated === 1 ? 'person' : 'persons'} on more than one row` : '',
+      row.with_person !== row.rows ? 'rows without a person_id' : '',
+      row.with_index !== row.rows ? 'rows without a cohort_start_date' : '',
+    ].filter((problem) => problem !== '');
+    if (problems.length > 0) {
+      throw new PmwError({
+        code: 'BAD_REQUEST',
+        message: `cohort ${cohort.label} (${cohort.table}) has ${problems.join(', ')}`,
+        hint: 'a cohort table holds one row per person with its cohort_start_date; build it with the cohort builder',
+      });
+    }
+    return Number(row.persons);
+  });
+}
+
+export async function dropMembersTable(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`DROP TABLE IF EXISTS ${MEMBERS_TABLE}`);
+}
+
+/** The columns of `schema.table` (lower-case name → DuckDB type), or null when there is no such table. */
+export async function describeTable(connection: DuckDBConnection, schema: string, table: string): Promise<Map<string, string> | null> {
+  try {
+    const result = await connection.run(`SELECT * FROM ${schema}.${table} LIMIT 0`);
+    const names = result.columnNames();
+    const types = result.columnTypes();
+    return new Map(names.map((name, i) => [name.toLowerCase(), String(types[i])]));
+  } catch {
+    return null;
+  }
+}
