@@ -1,4 +1,4 @@
-import type { CohortSpec } from '../workers/engine/api.js';
+import type { CohortSpec, DayWindow, TimeAtRisk } from '../workers/engine/api.js';
 import { isPmwError, PmwError } from '../workers/engine/errors.js';
 import { checkCohortSpec } from '../workers/analysis/cohort/cohort-spec.js';
 import { readJsonObject } from './json-file.js';
@@ -43,4 +43,33 @@ export async function namingFiles<T>(files: Record<string, string | undefined>, 
     }
     throw error;
   }
+}
+
+/**
+ * `--tar START,END`: days from the cohort start, or from its end when written `end`, `end+N`, `end-N`
+ * (`start+N` is accepted too). `1,365` is the first year after index; `0,end` the whole cohort era.
+ */
+export function parseTimeAtRisk(command: string, text: string): TimeAtRisk {
+  const parts = text.split(',').map((p) => p.trim().toLowerCase());
+  const bound = (part: string | undefined): { days: number; anchor: 'cohortStart' | 'cohortEnd' } => {
+    const match = /^(?:(start|end)\s*)?([+-]?\s*\d+)?$/.exec(part ?? '');
+    if (!part || !match || (match[1] === undefined && match[2] === undefined)) {
+      throw new UsageError(`--tar must be START,END in days, e.g. 1,365 or 0,end (got ${JSON.stringify(text)})`, command);
+    }
+    return { days: match[2] ? Number(match[2].replace(/\s+/g, '')) : 0, anchor: match[1] === 'end' ? 'cohortEnd' : 'cohortStart' };
+  };
+  if (parts.length !== 2) throw new UsageError(`--tar must be START,END in days, e.g. 1,365 or 0,end (got ${JSON.stringify(text)})`, command);
+  const start = bound(parts[0]);
+  const end = bound(parts[1]);
+  return { start: start.days, end: end.days, startAnchor: start.anchor, endAnchor: end.anchor };
+}
+
+/** `-365,0` → a day window; either end may be left empty (`,0`). */
+export function parseDayWindow(command: string, option: string, text: string | undefined): DayWindow | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*([+-]?\d+)?\s*,\s*([+-]?\d+)?\s*$/.exec(text);
+  if (!match || (match[1] === undefined && match[2] === undefined)) {
+    throw new UsageError(`--${option} must be START,END in days relative to index, e.g. -365,0 (got ${JSON.stringify(text)})`, command);
+  }
+  return { ...(match[1] !== undefined ? { start: Number(match[1]) } : {}), ...(match[2] !== undefined ? { end: Number(match[2]) } : {}) };
 }

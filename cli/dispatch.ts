@@ -2,7 +2,10 @@ import { ENGINE_VERSION } from '../workers/engine/version.js';
 import type { Command } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { catalogCommand } from './commands/catalog.js';
+import { characterizeCommand } from './commands/characterize.js';
 import { cohortCommand } from './commands/cohort.js';
+import { incidenceCommand } from './commands/incidence.js';
+import { survivalCommand } from './commands/survival.js';
 import { importCommand } from './commands/import.js';
 import { profileCommand } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
@@ -12,7 +15,8 @@ import type { CliIo } from './io.js';
 import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
-export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand,
+  characterizeCommand, incidenceCommand, survivalCommand, auditCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,6 +9,7 @@ import { exportResult } from '../db/export-result.js';
 import { runSignalScreen } from '../analysis/signals/screen.js';
 import { runSignalTrend } from '../analysis/signals/trend.js';
 import { runCohort } from '../analysis/cohort/run-cohort.js';
+import { runCharacterize } from '../analysis/cohort/analyses.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
@@ -166,16 +167,18 @@ export class WorkspaceEngine implements Engine {
       runCohort(task, ws.audit, spec));
   }
 
-  async characterize(_spec: CharacterizeSpec, _progress?: (p: Progress) => void): Promise<CharacterizeResult> {
-    throw notYet('characterize');
+  async characterize(spec: CharacterizeSpec, progress?: (p: Progress) => void): Promise<CharacterizeResult> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the characterization', onProgress: progress }, (task) =>
+      runCharacterize(task, ws.audit, spec));
   }
 
   async incidence(_spec: IncidenceSpec, _progress?: (p: Progress) => void): Promise<IncidenceResult> {
-    throw notYet('incidence');
+    throw new PmwError({ code: 'INTERNAL', message: 'incidence is being built (issue 4)' });
   }
 
   async survival(_spec: SurvivalSpec, _progress?: (p: Progress) => void): Promise<SurvivalResult> {
-    throw notYet('survival');
+    throw new PmwError({ code: 'INTERNAL', message: 'survival is being built (issue 4)' });
   }
 
   async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
@@ -196,11 +199,6 @@ export class WorkspaceEngine implements Engine {
     }
     return this.workspace;
   }
-}
-
-// TEMPORARY while issue 4 is being built; replaced before it is called done.
-function notYet(what: string): PmwError {
-  return new PmwError({ code: 'INTERNAL', message: `${what} is not built yet` });
 }
 
 function checkedString(name: string, value: unknown): string {
