@@ -49,31 +49,47 @@ export interface EventTimeTable {
   nEvent: Float64Array[];
 }
 
-/** Lines the groups' risk tables up on the pooled distinct event times. */
+/**
+ * Lines the groups' risk tables up on the pooled distinct event times, in one merge over the (already
+ * sorted) tables: per group, one cursor on its next event row and one on its first row not before the
+ * current time.
+ */
 export function alignEventTimes(tables: RiskTable[]): EventTimeTable {
-  const time = pooledEventTimes(tables);
-  const nRisk = tables.map(() => new Float64Array(time.length));
-  const nEvent = tables.map(() => new Float64Array(time.length));
-  tables.forEach((table, g) => {
-    let row = 0;
-    for (let i = 0; i < time.length; i++) {
-      while (row < table.time.length && table.time[row]! < time[i]!) row++;
-      if (row === table.time.length) break;
-      nRisk[g]![i] = table.nRisk[row]!;
-      if (table.time[row] === time[i]) nEvent[g]![i] = table.nEvent[row]!;
+  const k = tables.length;
+  let capacity = 0;
+  for (const t of tables) for (let i = 0; i < t.time.length; i++) if (t.nEvent[i]! > 0) capacity++;
+  const time = new Float64Array(capacity);
+  const nRisk = tables.map(() => new Float64Array(capacity));
+  const nEvent = tables.map(() => new Float64Array(capacity));
+  const nextEvent = tables.map((t) => nextEventRow(t, 0));
+  const atOrAfter = new Array<number>(k).fill(0);
+  let rows = 0;
+  for (;;) {
+    let t = Infinity;
+    for (let g = 0; g < k; g++) if (nextEvent[g]! < tables[g]!.time.length) t = Math.min(t, tables[g]!.time[nextEvent[g]!]!);
+    if (t === Infinity) break;
+    time[rows] = t;
+    for (let g = 0; g < k; g++) {
+      const table = tables[g]!;
+      let row = atOrAfter[g]!;
+      while (row < table.time.length && table.time[row]! < t) row++;
+      atOrAfter[g] = row;
+      if (row === table.time.length) continue;
+      nRisk[g]![rows] = table.nRisk[row]!;
+      if (row === nextEvent[g]) {
+        if (table.time[row] === t) {
+          nEvent[g]![rows] = table.nEvent[row]!;
+          nextEvent[g] = nextEventRow(table, row + 1);
+        }
+      }
     }
-  });
-  return { time, nRisk, nEvent };
+    rows++;
+  }
+  return { time: time.slice(0, rows), nRisk: nRisk.map((c) => c.slice(0, rows)), nEvent: nEvent.map((c) => c.slice(0, rows)) };
 }
 
-function pooledEventTimes(tables: RiskTable[]): Float64Array {
-  let count = 0;
-  for (const t of tables) for (let i = 0; i < t.time.length; i++) if (t.nEvent[i]! > 0) count++;
-  const all = new Float64Array(count);
-  let fill = 0;
-  for (const t of tables) for (let i = 0; i < t.time.length; i++) if (t.nEvent[i]! > 0) all[fill++] = t.time[i]!;
-  all.sort();
-  let distinct = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i]!;
-  return all.slice(0, distinct);
+function nextEventRow(table: RiskTable, from: number): number {
+  let row = from;
+  while (row < table.time.length && table.nEvent[row] === 0) row++;
+  return row;
 }
