@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compareColumns } from '../../analysis/signals/reference/compare.js';
 import { analyseFollowUp } from './analyse-follow-up.js';
 import { coxBinary } from './cox-binary.js';
 import { exactPoissonInterval } from './exact-poisson.js';
@@ -7,7 +6,8 @@ import { sortTimesByGroup } from './follow-up.js';
 import { kaplanMeier, medianSurvival, type ConfidenceScale } from './kaplan-meier.js';
 import { logRankTest } from './log-rank.js';
 import { numbersAtRisk } from './numbers-at-risk.js';
-import { medianOrNull, readFixture, readSurvivalReference, type ReferenceCurve } from './reference/load-reference.js';
+import { expectClose, expectCurveLikeR } from './reference/expect-like-r.js';
+import { readFixture, readSurvivalReference, type ReferenceCurve } from './reference/load-reference.js';
 import { alignEventTimes, tabulateRiskTable } from './risk-table.js';
 
 // Expected values: reference/survival_reference.R — R's survival package (survfit, summary.survfit,
@@ -15,32 +15,13 @@ import { alignEventTimes, tabulateRiskTable } from './risk-table.js';
 // survival package, see fixtures/SOURCES.md); its output reference/survival_reference.json is committed.
 
 const reference = readSurvivalReference();
-const RELATIVE = 1e-8;
 const SCALES: ConfidenceScale[] = ['log', 'log-log', 'plain'];
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, tolerance = RELATIVE): void {
-  expect(actual.length, `${what}: length`).toBe(expected.length);
-  const difference = compareColumns(actual, expected);
-  expect(difference.mismatches, `${what}: NaN/infinite where R differs (first worst row ${difference.row})`).toBe(0);
-  expect(difference.worst, `${what}: worst relative difference, row ${difference.row}`).toBeLessThan(tolerance);
-}
 
 function expectCurve(followUp: ReturnType<typeof readFixture>, group: number | null, scale: ConfidenceScale, r: ReferenceCurve, what: string): void {
   const groups = group === null ? 1 : followUp.groups;
   const sorted = sortTimesByGroup(group === null ? { time: followUp.time, status: followUp.status } : followUp, groups);
   const curve = kaplanMeier(tabulateRiskTable(sorted[group ?? 0]!), scale);
-  expect(Array.from(curve.time), `${what}: times`).toEqual(r.time);
-  expect(Array.from(curve.nRisk), `${what}: n.risk`).toEqual(r.n_risk);
-  expect(Array.from(curve.nEvent), `${what}: n.event`).toEqual(r.n_event);
-  expect(Array.from(curve.nCensor), `${what}: n.censor`).toEqual(r.n_censor);
-  expectClose(curve.surv, r.surv, `${what}: surv`);
-  expectClose(curve.stdErr, r.std_err, `${what}: std.err`);
-  expectClose(curve.lower, r.lower, `${what}: lower`);
-  expectClose(curve.upper, r.upper, `${what}: upper`);
-  // Medians are data times (or midpoints of two): equal, not close.
-  expect(medianSurvival(curve), `${what}: median and its interval`).toEqual({
-    median: medianOrNull(r.median), medianLower: medianOrNull(r.median_lower), medianUpper: medianOrNull(r.median_upper),
-  });
+  expectCurveLikeR({ ...curve, ...medianSurvival(curve) }, r, what);
 }
 
 describe.each(Object.keys(reference.data_sets))('survival numerics on %s, against R survival', (name) => {

@@ -63,11 +63,29 @@ export interface ReferenceDataSet {
   cox?: { efron: ReferenceCox; breslow: ReferenceCox };
 }
 
+/** Celecoxib (0) vs diclofenac (1) new users of Eunomia GiBleed, time to GI bleeding (survival_reference.R). */
+export interface GibleedReference extends ReferenceDataSet {
+  persons: number[];
+  excluded: { in_both: number; prior_outcome: number; no_time: number };
+  incidence_first_year: {
+    persons: number;
+    excluded_prior_outcome: number;
+    excluded_no_time: number;
+    persons_at_risk: number;
+    outcomes: number;
+    person_years: number;
+    rate: number;
+    lower: number;
+    upper: number;
+  };
+}
+
 export interface SurvivalReference {
   r_version: string;
   survival_version: string;
   data_sets: Record<string, ReferenceDataSet>;
   poisson: { count: number; exposure: number; lower: number; upper: number }[];
+  gibleed: GibleedReference;
 }
 
 export function readSurvivalReference(): SurvivalReference {
