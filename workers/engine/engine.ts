@@ -13,6 +13,7 @@ import { runCharacterize } from '../analysis/cohort/analyses.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
+import { importOmop } from '../import/omop/import-omop.js';
 import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
 import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
@@ -99,9 +100,10 @@ export class WorkspaceEngine implements Engine {
     const ws = this.open();
     const request = checkedImportRequest(req);
     const kind = await resolveImportKind(request);
-    if (kind === 'faers') {
+    if (kind === 'faers' || kind === 'omop') {
       const options = { taskId: request.taskId, label: `the import of ${basename(resolve(request.path))}`, onProgress: progress };
-      return this.tasks.run(ws.instance, options, (task) => importFaers(task, ws.audit, request));
+      const importFolder = kind === 'faers' ? importFaers : importOmop;
+      return this.tasks.run(ws.instance, options, (task) => importFolder(task, ws.audit, request));
     }
     const source = await inspectSource(request.path, request.format ?? 'auto');
     const options = { taskId: request.taskId, label: `the import of ${source.fileName}`, onProgress: progress };

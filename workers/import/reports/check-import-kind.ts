@@ -1,10 +1,10 @@
 import type { ImportRequest, ReportMapping } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
 
-const KINDS = ['auto', 'table', 'faers', 'reports'];
+const KINDS = ['auto', 'table', 'faers', 'reports', 'omop'];
 const DEDUP_RULES = ['fda', 'caseversion'];
 
-/** Checks the kind-specific parts of an import request: the kind itself, a report mapping, a dedup rule. */
+/** Checks the kind-specific parts of an import request: the kind itself, a report mapping, a dedup rule, an OMOP mapping. */
 export function checkImportKindOptions(req: ImportRequest): void {
   if (req.kind !== undefined && !KINDS.includes(req.kind)) {
     throw new PmwError({ code: 'BAD_REQUEST', message: `unknown import kind ${String(req.kind)}`, hint: `use one of ${KINDS.join(', ')}` });
@@ -13,6 +13,18 @@ export function checkImportKindOptions(req: ImportRequest): void {
     throw new PmwError({ code: 'BAD_REQUEST', message: `unknown FAERS deduplication rule ${String(req.faers.dedup)}`, hint: 'use fda (latest fda_dt, then highest primaryid) or caseversion' });
   }
   if (req.kind === 'reports') checkReportMapping(req.reports);
+  checkOmopOptions(req);
+}
+
+function checkOmopOptions(req: ImportRequest): void {
+  const mapping = req.omop?.mapping;
+  if (mapping === undefined) return;
+  if (typeof mapping !== 'string' || mapping.trim() === '') {
+    throw new PmwError({ code: 'BAD_REQUEST', message: 'the OMOP mapping must be the path of a JSON file', hint: 'give --mapping FILE (see docs/omop-mapping.md)' });
+  }
+  if (req.kind !== undefined && req.kind !== 'auto' && req.kind !== 'omop') {
+    throw new PmwError({ code: 'BAD_REQUEST', message: `a mapping file goes with --kind omop, not --kind ${req.kind}`, hint: 'leave out --kind, or give --kind omop' });
+  }
 }
 
 function checkReportMapping(mapping: ReportMapping | undefined): void {
