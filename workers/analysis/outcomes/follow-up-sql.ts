@@ -38,7 +38,8 @@ export const FOLLOW_UP_TABLE = 'pmw_outcome_follow_up';
  * SQL for one row per (cohort, person): `cohort` (index into `cohorts`), `person_id`, `tar_start`,
  * `tar_end`, `outcome_date` (the first outcome inside the time at risk), `days` (days at risk up to and
  * including that outcome, else to the end of the time at risk; NULL when there is no time at risk) and
- * `fate` (one of FATES). A person in more than one cohort is `in both cohorts` in each; a person with an
+ * `fate` (one of FATES), and `repeated` (the person has two rows in one cohort table, against the
+ * contract). A person in more than one cohort is `in both cohorts` in each; a person with an
  * outcome before the time at risk — in the `washoutDays` days before it when given, else ever — is
  * excluded next; then a person whose time at risk is empty (it ends before it starts, or a date is
  * missing).
@@ -55,8 +56,7 @@ export function buildFollowUpSql(cohorts: CohortTable[], outcome: CohortTable, t
   ), tar AS (
     SELECT cohort, person_id,
       ${anchor(tar.startAnchor)} + ${tar.start} AS tar_start,
-      least(${anchor(tar.endAnchor)} + ${tar.end}, observation_end_date) AS tar_end,
-      min(cohort) OVER (PARTITION BY person_id) <> max(cohort) OVER (PARTITION BY person_id) AS in_both
+      least(${anchor(tar.endAnchor)} + ${tar.end}, observation_end_date) AS tar_end
     FROM members
   ), outcomes AS (
     SELECT t.cohort, t.person_id,
@@ -64,16 +64,22 @@ export function buildFollowUpSql(cohorts: CohortTable[], outcome: CohortTable, t
       min(o.cohort_start_date) FILTER (WHERE o.cohort_start_date BETWEEN t.tar_start AND t.tar_end) AS outcome_date
     FROM tar t JOIN ${outcome.table} o ON o.person_id = t.person_id
     GROUP BY t.cohort, t.person_id
+  ), multiple_rows AS (
+    -- persons with more than one row: in both cohorts, or (against the contract) twice in one
+    SELECT person_id, max(cohort) > min(cohort) AS in_both, count(*) > max(cohort) - min(cohort) + 1 AS repeated
+    FROM members GROUP BY person_id HAVING count(*) > 1
   )
-  SELECT t.cohort, t.person_id, t.tar_start, t.tar_end, o.outcome_date,
+  SELECT t.cohort, t.person_id, t.tar_start, t.tar_end, o.outcome_date, coalesce(r.repeated, false) AS repeated,
     CASE WHEN t.tar_end >= t.tar_start THEN coalesce(o.outcome_date, t.tar_end) - t.tar_start + 1 END AS days,
     CASE
-      WHEN t.in_both THEN ${quoteLiteral(FATES.inBoth)}
+      WHEN coalesce(r.in_both, false) THEN ${quoteLiteral(FATES.inBoth)}
       WHEN coalesce(o.prior_outcome, false) THEN ${quoteLiteral(FATES.priorOutcome)}
       WHEN NOT coalesce(t.tar_end >= t.tar_start, false) THEN ${quoteLiteral(FATES.noTime)}
       ELSE ${quoteLiteral(FATES.atRisk)}
     END AS fate
-  FROM tar t LEFT JOIN outcomes o ON o.cohort = t.cohort AND o.person_id = t.person_id`;
+  FROM tar t
+  LEFT JOIN outcomes o ON o.cohort = t.cohort AND o.person_id = t.person_id
+  LEFT JOIN multiple_rows r ON r.person_id = t.person_id`;
 }
 
 function checkTimeAtRisk(tar: TimeAtRisk, washoutDays: number | undefined): void {
@@ -111,6 +117,8 @@ export async function createFollowUpTable(
   washoutDays?: number,
 ): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${FOLLOW_UP_TABLE} AS ${buildFollowUpSql(cohorts, outcome, tar, washoutDays)}`);
+  const anyRepeated = await connection.runAndReadAll(`SELECT bool_or(repeated) FROM ${FOLLOW_UP_TABLE}`);
+  if (anyRepeated.getRowsJS()[0]?.[0] !== true) return;
   const duplicated = await connection.runAndReadAll(
     `SELECT cohort, count(*) - count(DISTINCT person_id) FROM ${FOLLOW_UP_TABLE} GROUP BY cohort HAVING count(*) > count(DISTINCT person_id) ORDER BY cohort LIMIT 1`);
   const first = duplicated.getRowsJS()[0];
