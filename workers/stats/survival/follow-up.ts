@@ -3,6 +3,10 @@
  * the only sort the survival numerics need. Sorting plain Float64Arrays uses the engine's native numeric
  * sort (no comparator, no index arrays, no objects), which is what keeps a million persons well under a
  * second.
+ *
+ * Tied times are times that are equal as doubles. R's survival first merges times closer than about 1e-8
+ * relative (`aeqSurv`, its `timefix`); that only matters for computed fractional times, not for the whole
+ * days the outcome analyses pass.
  */
 
 /** n persons: their follow-up time, whether it ended in the event, and their group (cohort). */
