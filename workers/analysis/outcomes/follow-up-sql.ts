@@ -131,3 +131,8 @@ export async function createFollowUpTable(
     });
   }
 }
+
+/** Drops the follow-up table; it is temporary and goes with the connection anyway, so a failure here must not hide the error that brought us here. */
+export async function dropFollowUpTable(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`DROP TABLE IF EXISTS ${FOLLOW_UP_TABLE}`).catch(() => undefined);
+}

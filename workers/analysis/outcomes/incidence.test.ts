@@ -62,4 +62,15 @@ describe('incidence on hand-made cohorts', () => {
     await expect(runIncidence(task, TARGET, OUTCOME, { tar: { start: 0.5, end: 10 } })).rejects.toThrow(/whole days/);
     await expect(runIncidence(task, TARGET, OUTCOME, { tar: FIRST_YEAR, minCellCount: -1 })).rejects.toThrow(/minCellCount/);
   });
+
+  it('stops when the task is cancelled, leaving no table behind', async () => {
+    task.cancelled = true;
+    try {
+      await expect(runIncidence(task, TARGET, OUTCOME, { tar: FIRST_YEAR })).rejects.toMatchObject({ code: 'CANCELLED' });
+    } finally {
+      task.cancelled = false;
+    }
+    const tables = await task.connection.runAndReadAll(`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'pmw_outcome_follow_up'`);
+    expect(tables.getRowsJS()[0]![0]).toBe(0);
+  });
 });

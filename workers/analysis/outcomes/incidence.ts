@@ -6,7 +6,7 @@ import type { Task } from '../../db/tasks.js';
 import type { IncidenceResult, IncidenceSpec } from '../../engine/api.js';
 import { exactPoissonInterval } from '../../stats/survival/exact-poisson.js';
 import { isSuppressed } from '../characterize/table1-cells.js';
-import { createFollowUpTable, FATES, FOLLOW_UP_TABLE, resolveMinCellCount, type CohortTable } from './follow-up-sql.js';
+import { createFollowUpTable, dropFollowUpTable, FATES, FOLLOW_UP_TABLE, resolveMinCellCount, type CohortTable } from './follow-up-sql.js';
 import { quoteLiteral } from '../../db/quote.js';
 
 /** Days in a year for person-years: the mean Julian year, as OHDSI's CohortIncidence divides. */
@@ -31,15 +31,15 @@ export async function runIncidence(
   spec: Omit<IncidenceSpec, 'target' | 'outcome'>,
 ): Promise<Omit<IncidenceResult, 'elapsedMs'>> {
   const minCellCount = resolveMinCellCount(spec.minCellCount);
-  await task.runWithProgress('reading', `finding the time at risk of ${target.label} and its ${outcome.label} outcomes`, () =>
-    createFollowUpTable(task.connection, [target], outcome, spec.tar, spec.washoutDays));
-  task.throwIfCancelled();
-  task.report('finishing', null, 'counting persons, outcomes and person-time');
   try {
+    await task.runWithProgress('reading', `finding the time at risk of ${target.label} and its ${outcome.label} outcomes`, () =>
+      createFollowUpTable(task.connection, [target], outcome, spec.tar, spec.washoutDays));
+    task.throwIfCancelled();
+    task.report('finishing', null, 'counting persons, outcomes and person-time');
     const counts = await countIncidence(task);
     return incidenceResult(counts, minCellCount, outcome.label);
   } finally {
-    await task.connection.run(`DROP TABLE IF EXISTS ${FOLLOW_UP_TABLE}`);
+    await dropFollowUpTable(task.connection);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Task } from '../../db/tasks.js';
 import type { KaplanMeierCurve, SurvivalResult, SurvivalSpec, TimeAtRisk } from '../../engine/api.js';
 import { analyseFollowUp, type FollowUpAnalysis } from '../../stats/survival/analyse-follow-up.js';
 import { isSuppressed } from '../characterize/table1-cells.js';
-import { createFollowUpTable, FATES, FOLLOW_UP_TABLE, resolveMinCellCount, type CohortTable } from './follow-up-sql.js';
+import { createFollowUpTable, dropFollowUpTable, FATES, FOLLOW_UP_TABLE, resolveMinCellCount, type CohortTable } from './follow-up-sql.js';
 
 /** Follow-up when the spec gives none: from cohort start to cohort end. */
 export const DEFAULT_FOLLOW_UP: TimeAtRisk = { start: 0, end: 0, startAnchor: 'cohortStart', endAnchor: 'cohortEnd' };
@@ -39,9 +39,9 @@ export async function runSurvival(
 ): Promise<Omit<SurvivalResult, 'elapsedMs'>> {
   const minCellCount = resolveMinCellCount(spec.minCellCount);
   const cohorts = comparator ? [target, comparator] : [target];
-  await task.runWithProgress('reading', `following ${cohorts.map((c) => c.label).join(' and ')} up to ${outcome.label}`, () =>
-    createFollowUpTable(task.connection, cohorts, outcome, spec.tar ?? DEFAULT_FOLLOW_UP));
   try {
+    await task.runWithProgress('reading', `following ${cohorts.map((c) => c.label).join(' and ')} up to ${outcome.label}`, () =>
+      createFollowUpTable(task.connection, cohorts, outcome, spec.tar ?? DEFAULT_FOLLOW_UP));
     task.throwIfCancelled();
     const excluded = await countExclusions(task);
     const atRiskPersons = excluded.atRisk;
@@ -64,7 +64,7 @@ export async function runSurvival(
       warnings,
     };
   } finally {
-    await task.connection.run(`DROP TABLE IF EXISTS ${FOLLOW_UP_TABLE}`);
+    await dropFollowUpTable(task.connection);
   }
 }
 
