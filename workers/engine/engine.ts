@@ -9,7 +9,7 @@ import { exportResult } from '../db/export-result.js';
 import { runSignalScreen } from '../analysis/signals/screen.js';
 import { runSignalTrend } from '../analysis/signals/trend.js';
 import { runCohort } from '../analysis/cohort/run-cohort.js';
-import { runCharacterize } from '../analysis/cohort/analyses.js';
+import { runCharacterize, runIncidenceAnalysis, runSurvivalAnalysis } from '../analysis/cohort/analyses.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
@@ -175,12 +175,16 @@ export class WorkspaceEngine implements Engine {
       runCharacterize(task, ws.audit, spec));
   }
 
-  async incidence(_spec: IncidenceSpec, _progress?: (p: Progress) => void): Promise<IncidenceResult> {
-    throw new PmwError({ code: 'INTERNAL', message: 'incidence is being built (issue 4)' });
+  async incidence(spec: IncidenceSpec, progress?: (p: Progress) => void): Promise<IncidenceResult> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the incidence analysis', onProgress: progress }, (task) =>
+      runIncidenceAnalysis(task, ws.audit, spec));
   }
 
-  async survival(_spec: SurvivalSpec, _progress?: (p: Progress) => void): Promise<SurvivalResult> {
-    throw new PmwError({ code: 'INTERNAL', message: 'survival is being built (issue 4)' });
+  async survival(spec: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the survival analysis', onProgress: progress }, (task) =>
+      runSurvivalAnalysis(task, ws.audit, spec));
   }
 
   async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {

@@ -1,10 +1,12 @@
 import { quoteIdentifier } from '../../db/quote.js';
 import type { Task } from '../../db/tasks.js';
 import type {
-  CharacterizeResult, CharacterizeSpec, CohortRef, Dataset,
+  CharacterizeResult, CharacterizeSpec, CohortRef, Dataset, IncidenceResult, IncidenceSpec, SurvivalResult, SurvivalSpec,
 } from '../../engine/api.js';
 import type { AuditLog } from '../../engine/audit-log.js';
 import { characterize } from '../characterize/characterize.js';
+import { runIncidence } from '../outcomes/incidence.js';
+import { runSurvival } from '../outcomes/survival.js';
 import { requireSameDataset, resolveCohortRef, type CohortTableRef } from './run-cohort.js';
 
 /** The spec as the audit trail keeps it: cohorts as their definitions or table names, no task id. */
@@ -48,4 +50,16 @@ export function runCharacterize(task: Task, audit: AuditLog, spec: CharacterizeS
   const { target, comparator, ...options } = spec;
   return withCohorts(task, audit, 'characterize', spec, [['target', target, true], ['comparator', comparator, false]], (c, dataset) =>
     characterize(task, quoteIdentifier(dataset.name), tableOf(c.target)!, tableOf(c.comparator), options));
+}
+
+export function runIncidenceAnalysis(task: Task, audit: AuditLog, spec: IncidenceSpec): Promise<IncidenceResult> {
+  const { target, outcome, ...options } = spec;
+  return withCohorts(task, audit, 'incidence', spec, [['target', target, true], ['outcome', outcome, true]], (c) =>
+    runIncidence(task, tableOf(c.target)!, tableOf(c.outcome)!, options));
+}
+
+export function runSurvivalAnalysis(task: Task, audit: AuditLog, spec: SurvivalSpec): Promise<SurvivalResult> {
+  const { target, outcome, comparator, ...options } = spec;
+  return withCohorts(task, audit, 'survival', spec, [['target', target, true], ['outcome', outcome, true], ['comparator', comparator, false]], (c) =>
+    runSurvival(task, tableOf(c.target)!, tableOf(c.outcome)!, tableOf(c.comparator), options));
 }
