@@ -82,16 +82,16 @@ export async function characterize(
     await requireTables(task, cdmSchema, ['person', 'condition_occurrence', 'drug_exposure', ...(resolved.measurements.length > 0 ? ['measurement'] : [])]);
     const { vocabulary, warnings } = await readVocabulary(task, cdmSchema);
     const persons = await task.runWithProgress('reading', `reading the members of ${cohorts.map((c) => c.label).join(' and ')}`, () =>
-      createMembersTable(connection, cohorts, resolved.window));
+      createMembersTable(connection, cohorts));
     cohorts.forEach((cohort, i) => { if (persons[i] === 0) warnings.push(`cohort ${cohort.label} has no persons`); });
     const context: RowContext = { persons, minCellCount: resolved.minCellCount };
     const rows: Table1Row[] = [];
     rows.push(...await task.runWithProgress('reading', 'age and sex', () => demographicRows(connection, cdmSchema, resolved.ageBands, context)));
     for (const domain of [CONDITIONS, DRUGS]) {
       rows.push(...await task.runWithProgress('reading', `the most frequent ${domain.section}`, () =>
-        topConceptRows(connection, cdmSchema, domain, resolved.top, vocabulary, context)));
+        topConceptRows(connection, cdmSchema, domain, resolved.window, resolved.top, vocabulary, context)));
     }
-    rows.push(...await task.runWithProgress('reading', 'measurements', () => measurementRows(connection, cdmSchema, resolved.measurements, vocabulary.conceptAncestor, context)));
+    rows.push(...await task.runWithProgress('reading', 'measurements', () => measurementRows(connection, cdmSchema, resolved.measurements, vocabulary.conceptAncestor, resolved.window, context)));
     task.throwIfCancelled();
     task.report('finishing', 1, what);
     const result: Omit<CharacterizeResult, 'elapsedMs'> = { rows, targetPersons: persons[0]!, minCellCount: resolved.minCellCount, warnings };

@@ -11,11 +11,25 @@ export interface CohortTable {
 
 /**
  * The temporary table of both cohorts' members, private to the task's connection: `cohort` (0 target,
- * 1 comparator), `person_id`, `index_date` (cohort_start_date) and the window's first and last day (infinite
- * for an open end), so
- * each event table is joined to it once on person_id and a date range.
+ * 1 comparator), `person_id` and `index_date` (cohort_start_date). Each event table is joined to it once.
  */
 export const MEMBERS_TABLE = 'pmw_table1_members';
+
+/**
+ * `WHERE` text keeping events of `m` (a members row) whose `date` lies in the window, both ends inclusive.
+ *
+ * Written as a difference of days on purpose: with `e.date BETWEEN m.window_start AND m.window_end` DuckDB
+ * folds the range into the hash join's conditions, which on 1M members and 25M events made the join three
+ * times slower than an equality-only join followed by this filter (DuckDB 1.5).
+ */
+export function inWindowSql(date: string, window: DayWindow): string {
+  const offset = `(${date} - m.index_date)`;
+  const bounds = [
+    window.start === undefined ? '' : `${offset} >= ${window.start}`,
+    window.end === undefined ? '' : `${offset} <= ${window.end}`,
+  ].filter((bound) => bound !== '');
+  return bounds.length > 0 ? bounds.join(' AND ') : 'true';
+}
 
 /** Small aggregates come back as DOUBLE (`::DOUBLE` in the SQL), so JS reads plain numbers. */
 export async function readRows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
@@ -23,12 +37,8 @@ export async function readRows(connection: DuckDBConnection, sql: string): Promi
 }
 
 /** Creates the members table and returns the persons of each cohort, target first. */
-export async function createMembersTable(connection: DuckDBConnection, cohorts: CohortTable[], window: DayWindow): Promise<number[]> {
-  // An open end of the window is an infinite date, which DuckDB compares like any other.
-  const bound = (days: number | undefined, open: string) => (days === undefined ? `'${open}'::DATE` : `(cohort_start_date + ${days})::DATE`);
-  const selects = cohorts.map((cohort, i) => `SELECT ${i}::UTINYINT AS cohort, person_id, cohort_start_date AS index_date,
-      ${bound(window.start, '-infinity')} AS window_start, ${bound(window.end, 'infinity')} AS window_end
-    FROM ${cohort.table}`);
+export async function createMembersTable(connection: DuckDBConnection, cohorts: CohortTable[]): Promise<number[]> {
+  const selects = cohorts.map((cohort, i) => `SELECT ${i}::UTINYINT AS cohort, person_id, cohort_start_date AS index_date FROM ${cohort.table}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${MEMBERS_TABLE} AS ${selects.join('\nUNION ALL\n')}`);
   const rows = await readRows(connection, `SELECT cohort::DOUBLE AS cohort, count(*)::DOUBLE AS rows,
       count(DISTINCT person_id)::DOUBLE AS persons, count(person_id)::DOUBLE AS with_person, count(index_date)::DOUBLE AS with_index

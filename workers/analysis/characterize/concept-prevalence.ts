@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Table1Row } from '../../engine/api.js';
-import { MEMBERS_TABLE, readRows } from './cohort-members.js';
+import type { DayWindow, Table1Row } from '../../engine/api.js';
+import { inWindowSql, MEMBERS_TABLE, readRows } from './cohort-members.js';
 import { countRow, type RowContext } from './table1-rows.js';
 
 /** An event table whose concepts Table 1 lists by prevalence in the window. */
@@ -26,32 +26,37 @@ export interface Vocabulary {
 }
 
 /**
- * `(cohort, concept_id, person_id)`, once each, for records starting in the member's window: one scan of
- * the event table, hash-joined to the members on person_id with the window as a range condition.
+ * `(cohort, concept_id, persons)`: persons with a record starting in their window, from one scan of the
+ * event table joined to the members on person_id (see `inWindowSql` for why the window is a filter).
  */
-function personsWithConceptSql(cdmSchema: string, domain: ConceptDomain): string {
-  return `SELECT DISTINCT m.cohort, e.${domain.conceptColumn} AS concept_id, e.person_id
-    FROM ${cdmSchema}.${domain.table} e
-    JOIN ${MEMBERS_TABLE} m ON m.person_id = e.person_id
-      AND e.${domain.dateColumn} BETWEEN m.window_start AND m.window_end`;
+function personsWithConceptSql(cdmSchema: string, domain: ConceptDomain, window: DayWindow): string {
+  return `SELECT m.cohort, e.${domain.conceptColumn} AS concept_id, count(DISTINCT e.person_id) AS persons
+    FROM ${cdmSchema}.${domain.table} e JOIN ${MEMBERS_TABLE} m ON m.person_id = e.person_id
+    WHERE ${inWindowSql(`e.${domain.dateColumn}`, window)}
+    GROUP BY ALL`;
 }
 
 /**
- * Drug products rolled up to each Ingredient among their ancestors (a combination product counts for every
- * ingredient); a drug without one (a vaccine, a concept missing from the vocabulary) stays as it is. The
- * roll-up is done on distinct (person, product) pairs, which are few next to the exposure records.
+ * The same for drugs rolled up to each Ingredient among their ancestors (a combination product counts for
+ * every ingredient); a drug without one (a vaccine, a concept missing from the vocabulary) stays as it is.
+ * The exposures in the window are kept once, and only their products are looked up in concept_ancestor,
+ * which in a full vocabulary is far larger than any exposure table's list of products.
  */
-function personsWithIngredientSql(cdmSchema: string, vocabulary: Vocabulary): string {
-  const exposed = personsWithConceptSql(cdmSchema, DRUGS);
-  if (!vocabulary.concept || !vocabulary.conceptAncestor) return exposed;
-  return `WITH exposed AS (${exposed}),
+function personsWithIngredientSql(cdmSchema: string, vocabulary: Vocabulary, window: DayWindow): string {
+  if (!vocabulary.concept || !vocabulary.conceptAncestor) return personsWithConceptSql(cdmSchema, DRUGS, window);
+  return `WITH exposed AS MATERIALIZED (
+      SELECT m.cohort, e.drug_concept_id, e.person_id
+      FROM ${cdmSchema}.drug_exposure e JOIN ${MEMBERS_TABLE} m ON m.person_id = e.person_id
+      WHERE ${inWindowSql('e.drug_exposure_start_date', window)}
+    ),
     ingredient AS (
       SELECT a.descendant_concept_id AS drug_concept_id, a.ancestor_concept_id AS ingredient_concept_id
       FROM ${cdmSchema}.concept_ancestor a JOIN ${cdmSchema}.concept c ON c.concept_id = a.ancestor_concept_id
-      WHERE c.concept_class_id = 'Ingredient' AND a.descendant_concept_id IN (SELECT concept_id FROM exposed)
+      WHERE c.concept_class_id = 'Ingredient' AND a.descendant_concept_id IN (SELECT DISTINCT drug_concept_id FROM exposed)
     )
-    SELECT DISTINCT x.cohort, coalesce(i.ingredient_concept_id, x.concept_id) AS concept_id, x.person_id
-    FROM exposed x LEFT JOIN ingredient i ON i.drug_concept_id = x.concept_id`;
+    SELECT x.cohort, coalesce(i.ingredient_concept_id, x.drug_concept_id) AS concept_id, count(DISTINCT x.person_id) AS persons
+    FROM exposed x LEFT JOIN ingredient i ON i.drug_concept_id = x.drug_concept_id
+    GROUP BY ALL`;
 }
 
 function conceptNameSql(cdmSchema: string, vocabulary: Vocabulary): { join: string; name: string } {
@@ -68,7 +73,7 @@ function conceptNameSql(cdmSchema: string, vocabulary: Vocabulary): { join: stri
  * cohort's persons, named from `concept`.
  */
 function topConceptsSql(cdmSchema: string, personsSql: string, persons: number[], top: number, vocabulary: Vocabulary): string {
-  const perCohort = persons.map((_, i) => `count(*) FILTER (WHERE cohort = ${i})::DOUBLE AS persons_${i}`);
+  const perCohort = persons.map((_, i) => `coalesce(sum(persons) FILTER (WHERE cohort = ${i}), 0)::DOUBLE AS persons_${i}`);
   const prevalence = persons.map((n, i) => (n > 0 ? `persons_${i} / ${n}` : '0'));
   const name = conceptNameSql(cdmSchema, vocabulary);
   return `WITH counts AS (
@@ -85,9 +90,9 @@ function topConceptsSql(cdmSchema: string, personsSql: string, persons: number[]
 
 /** The `top` most frequent concepts of a domain in the window, one row each. */
 export async function topConceptRows(
-  connection: DuckDBConnection, cdmSchema: string, domain: ConceptDomain, top: number, vocabulary: Vocabulary, context: RowContext,
+  connection: DuckDBConnection, cdmSchema: string, domain: ConceptDomain, window: DayWindow, top: number, vocabulary: Vocabulary, context: RowContext,
 ): Promise<Table1Row[]> {
-  const personsSql = domain === DRUGS ? personsWithIngredientSql(cdmSchema, vocabulary) : personsWithConceptSql(cdmSchema, domain);
+  const personsSql = domain === DRUGS ? personsWithIngredientSql(cdmSchema, vocabulary, window) : personsWithConceptSql(cdmSchema, domain, window);
   const rows = await readRows(connection, topConceptsSql(cdmSchema, personsSql, context.persons, top, vocabulary));
   return rows.map((r) => {
     const counts = context.persons.map((_, i) => Number(r[`persons_${i}`]));
