@@ -3,23 +3,27 @@ export interface BenchArgs {
   rows: number;
   /** Deduplicated reports of the generated FAERS extract (the signals benchmark). */
   reports: number;
+  /** Persons of the generated OMOP CDM (the cohort benchmark). */
+  persons: number;
   keep: boolean;
   only: string | null;
 }
 
 export const DEFAULT_ROWS = 5_000_000;
 export const DEFAULT_REPORTS = 5_000_000;
+export const DEFAULT_PERSONS = 1_000_000;
 
-export const USAGE = `usage: npm run bench -- [--rows N] [--reports N] [--keep] [--only NAME]
+export const USAGE = `usage: npm run bench -- [--rows N] [--reports N] [--persons N] [--keep] [--only NAME]
   --rows N     rows of the generated CSV (import; default ${DEFAULT_ROWS.toLocaleString('en-US')}; 5_000_000, 5e6 and 200k also work)
   --reports N  reports (cases after deduplication) of the generated FAERS extract (signals; default ${DEFAULT_REPORTS.toLocaleString('en-US')})
+  --persons N  persons of the generated OMOP CDM, about 50 events each (cohort; default ${DEFAULT_PERSONS.toLocaleString('en-US')})
   --keep       keep the generated data in bench/data/ so the next run reuses it
   --only NAME  run one benchmark only`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { rows: DEFAULT_ROWS, reports: DEFAULT_REPORTS, keep: false, only: null };
+  const args: BenchArgs = { rows: DEFAULT_ROWS, reports: DEFAULT_REPORTS, persons: DEFAULT_PERSONS, keep: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -30,6 +34,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     };
     if (flag === '--rows') args.rows = parseCount(flag, value());
     else if (flag === '--reports') args.reports = parseCount(flag, value());
+    else if (flag === '--persons') args.persons = parseCount(flag, value());
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--only') args.only = value();
     else if (flag === '--help' || flag === '-h') throw new UsageError('');

@@ -6,6 +6,8 @@ export interface BenchContext {
   rows: number;
   /** Deduplicated reports of the generated FAERS extract (signals). */
   reports: number;
+  /** Persons of the generated OMOP CDM (cohort). */
+  persons: number;
   seed: number;
   /** Keep generated data after the run (it is reused by the next run). */
   keep: boolean;
@@ -20,6 +22,6 @@ export interface Benchmark {
   name: string;
   description: string;
   /** The size of its generated input, for the summary line, e.g. `5,000,000 rows`. */
-  inputSize(sizes: Pick<BenchContext, 'rows' | 'reports'>): string;
+  inputSize(sizes: Pick<BenchContext, 'rows' | 'reports' | 'persons'>): string;
   run(context: BenchContext): Promise<Figure[]>;
 }

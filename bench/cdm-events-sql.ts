@@ -18,6 +18,11 @@ export const STUDY_DRUGS = [
 /** Persons with a GI bleed regardless of any drug. */
 const BACKGROUND_GI_BLEED_SHARE = 0.02;
 const OUTSIDE_OBSERVATION_SHARE = 0.005;
+/**
+ * Study drug users with one more fill in the half year before their first observation period: their
+ * first exposure ever lies outside observation, so a new-user cohort must leave them out.
+ */
+const EARLIER_FILL_SHARE = 0.03;
 
 /** A uniform of the event: row `j` of a person, under a salt. */
 const r = (salt: number): string => `u(${salt}, person_id, j)`;
@@ -50,8 +55,8 @@ const afterBackground = (table: EventTable): string => `(SELECT sum(n_${table}) 
 /**
  * `study_users`: for each study drug, the persons given it, the first fill (uniform over observed days),
  * the end of that observation period, how many fills (1 + exponential, mean about 3) and how far apart
- * (80 % refill within 30–49 days; the rest after a gap of 75–195 days), the product, and the day of a
- * planted GI bleed after the first fill.
+ * (80 % refill within 30–49 days; the rest after a gap of 75–195 days), the product, the day of a
+ * planted GI bleed after the first fill, and for a few an earlier fill outside observation.
  */
 const STUDY_USERS_SQL = `
 CREATE OR REPLACE TEMP TABLE study_users AS
@@ -62,7 +67,8 @@ SELECT person_id, drug_no,
   (CASE WHEN u(230 + drug_no, person_id, 1) < 0.8 THEN 30 + floor(u(240 + drug_no, person_id, 1) * 20)
         ELSE 75 + floor(u(240 + drug_no, person_id, 1) * 120) END)::INTEGER AS fill_interval,
   floor(u(250 + drug_no, person_id, 1) * ${PRODUCTS_PER_INGREDIENT})::INTEGER AS product_no,
-  ceil(-ln(1 - u(260 + drug_no, person_id, 1)) / yearly_hazard * 365.25)::INTEGER AS days_to_bleed
+  ceil(-ln(1 - u(260 + drug_no, person_id, 1)) / yearly_hazard * 365.25)::INTEGER AS days_to_bleed,
+  CASE WHEN u(290 + drug_no, person_id, 1) < ${EARLIER_FILL_SHARE} THEN op1_start - 1 - floor(u(291 + drug_no, person_id, 1) * 150)::INTEGER END AS earlier_fill
 FROM persons, (VALUES ${STUDY_DRUGS.map((d) => `(${d.drugNo}, ${d.share}, ${d.yearlyOutcomeHazard})`).join(', ')}) d(drug_no, share, yearly_hazard)
 WHERE u(210 + drug_no, person_id, 1) < share
 ORDER BY person_id, drug_no`;
@@ -98,7 +104,9 @@ events AS (SELECT *, [7, 14, 30, 30, 30, 90][1 + floor(${r(114)} * 6)::INTEGER] 
 study_fills AS (
   SELECT person_id, drug_no, product_no, first_fill + (j * fill_interval)::INTEGER AS start_date
   FROM (SELECT *, unnest(range(fills)) AS j FROM study_users)
-  WHERE first_fill + (j * fill_interval)::INTEGER <= period_end)
+  WHERE first_fill + (j * fill_interval)::INTEGER <= period_end
+  UNION ALL
+  SELECT person_id, drug_no, product_no, earlier_fill FROM study_users WHERE earlier_fill IS NOT NULL)
 SELECT id AS drug_exposure_id, person_id::BIGINT AS person_id, pool.ids[pick]::BIGINT AS drug_concept_id,
   event_date AS drug_exposure_start_date, event_date + days_supply - 1 AS drug_exposure_end_date, NULL::DATE AS verbatim_end_date,
   32838::BIGINT AS drug_type_concept_id, floor(${r(115)} * 4)::INTEGER AS refills, days_supply::DOUBLE AS quantity,

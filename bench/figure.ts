@@ -7,6 +7,7 @@ export type FigureUnit = 'ms' | 'ratio' | 'MiB' | 'MB/s';
 export interface Figure {
   benchmark: string;
   name: string;
+  /** NaN when the measured feature is not available yet. */
   value: number;
   unit: FigureUnit;
   /** Met when `value <= max`. Figures without a target are reported for information. */
@@ -15,14 +16,16 @@ export interface Figure {
   note?: string;
 }
 
-export type Verdict = 'PASS' | 'FAIL' | 'info';
+export type Verdict = 'PASS' | 'FAIL' | 'info' | 'n/a';
 
 export function verdict(figure: Figure): Verdict {
+  if (Number.isNaN(figure.value)) return 'n/a';
   if (!figure.target) return 'info';
   return figure.value <= figure.target.max ? 'PASS' : 'FAIL';
 }
 
 export function formatValue(value: number, unit: FigureUnit): string {
+  if (Number.isNaN(value)) return 'not available yet';
   switch (unit) {
     case 'ms': return formatMs(value);
     case 'ratio': return `${value.toFixed(2)}×`;

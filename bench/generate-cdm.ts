@@ -9,7 +9,7 @@ import { CONCEPT_ANCESTOR_SELECT, CONCEPT_SELECT, VOCABULARY_STATEMENTS } from '
 import { formatCount, formatMB, formatMs } from './format.js';
 
 /** Bumped whenever the tables change shape or content, so a cached CDM of the old shape is not reused. */
-export const CDM_FORMAT_VERSION = 1;
+export const CDM_FORMAT_VERSION = 2;
 
 /** What was generated, kept as `<folder>.json` beside the folder; a run reuses the folder when it matches. */
 export interface CdmManifest {
