@@ -31,4 +31,14 @@ describe('resolveImportKind', () => {
     const folder = writeFiles(join(temp(), 'notes'), { 'a.txt': 'x' });
     await expect(resolveImportKind({ path: folder })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/is a folder, and holds no FAERS quarterly files/) as unknown as string });
   });
+
+  it('a folder holding a person table in any case (or any request with an OMOP mapping) is omop; FAERS is looked for first', async () => {
+    for (const name of ['PERSON.csv', 'person.parquet', 'Person.tsv', 'cdm/PERSON.csv.gz']) {
+      const folder = writeFiles(join(temp(), name.replace(/\W/g, '_')), { [name]: 'person_id\n1\n' });
+      expect([name, await resolveImportKind({ path: folder })]).toEqual([name, 'omop']);
+    }
+    expect(await resolveImportKind({ path: temp(), omop: { mapping: 'map.json' } })).toBe('omop');
+    const both = writeFiles(join(temp(), 'both'), { 'PERSON.csv': 'person_id\n1\n', 'DEMO24Q1.txt': readFileSync(join(SAMPLE_FAERS, 'DEMO24Q1.txt')) });
+    expect(await resolveImportKind({ path: both })).toBe('faers');
+  });
 });

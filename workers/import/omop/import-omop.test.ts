@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { pageRows } from '../../../test/helpers/page-rows.js';
 import type { Dataset, ImportResult, Progress } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
 import { ALWAYS_CREATED, CDM_TABLES } from './cdm-tables.js';
-import { GIBLEED, parquetRowCounts, SYNTHEA, writeTsvCopy } from './testing/omop-fixtures.js';
+import { copyFixture, GIBLEED, parquetRowCounts, SYNTHEA, TINY_CDM, withDuckDB, writeTsvCopy } from './testing/omop-fixtures.js';
 
 /** Eunomia's published figures (shared/data/eunomia/README.md, samples/gibleed/SOURCES.md). */
 const GIBLEED_PUBLISHED = { person: 2694, observation_period: 5343, concept: 444, concept_ancestor: 65690 };
@@ -49,6 +49,23 @@ describe('OMOP import of real CDM folders', () => {
     expect(gibleed.dataset).toMatchObject({ name: 'gibleed', kind: 'omop', rows: 2694 });
     expect(gibleed.counts).toMatchObject({ persons: 2694, cdmVersion: 5.3, tables: 36, skippedFiles: 1 });
     expect(gibleed.warnings).toContain('1 file is not OMOP CDM tables and was not read: COHORT_ATTRIBUTE.parquet (skippedFiles)');
+  });
+
+  it('GiBleed\'s own quirks are counted, not dropped: orphan observation periods, first drug exposures outside observation', async () => {
+    expect(gibleed.counts).toMatchObject({ observationPeriodsWithoutPerson: 2649, personsWithoutObservationPeriod: 0, deathsBeforeBirth: 0 });
+    const outside = await withDuckDB(async (first) => {
+      const read = (table: string) => `read_parquet('${GIBLEED}${table}.parquet')`;
+      const outsideSql = (where: string) => `SELECT count(*) FROM ${read('DRUG_EXPOSURE')} d WHERE ${where}
+        AND d.person_id IN (SELECT person_id FROM ${read('PERSON')}) AND NOT EXISTS (SELECT 1 FROM ${read('OBSERVATION_PERIOD')} o
+        WHERE o.person_id = d.person_id AND d.drug_exposure_start_date BETWEEN o.observation_period_start_date AND o.observation_period_end_date)`;
+      const [all] = await first(outsideSql('true'));
+      const [firsts] = await first(outsideSql(`d.drug_exposure_start_date = (SELECT min(drug_exposure_start_date) FROM ${read('DRUG_EXPOSURE')} x WHERE x.person_id = d.person_id)`));
+      return { all: Number(all), firsts: Number(firsts) };
+    });
+    expect(outside.firsts).toBeGreaterThan(0);
+    const stored = await scalar("SELECT count FROM gibleed.pmw_checks WHERE \"check\" = 'event_outside_observation' AND table_name = 'drug_exposure'");
+    expect(Number(stored)).toBe(outside.all);
+    expect(Number(await scalar('SELECT count(*) FROM gibleed.observation_period'))).toBe(5343); // kept, not dropped
   });
 
   it('lists person first and pmw_checks last; columns have their CDM types, not what the file held', async () => {
@@ -102,5 +119,20 @@ describe('OMOP import of real CDM folders', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'finishing', fraction: 1 });
     const fractions = progress.filter((p) => p.phase === 'reading' && p.fraction !== null).map((p) => p.fraction!);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
+
+  it('the same folder again is a duplicate; --force imports it again; --replace swaps a changed copy in', async () => {
+    const again = await engine.importFile({ path: TINY_CDM, kind: 'omop' });
+    const duplicate = await engine.importFile({ path: TINY_CDM, kind: 'omop' });
+    expect(duplicate.duplicateOf).toBe(again.dataset.id);
+    const forced = await engine.importFile({ path: TINY_CDM, kind: 'omop', name: 'tiny_copy', onDuplicate: 'import' });
+    expect(forced.sameContentAs).toEqual([again.dataset.id]);
+    const changed = copyFixture(TINY_CDM, join(temp(), 'tiny_changed'));
+    rmSync(join(changed, 'death.csv'));
+    await expect(engine.importFile({ path: changed, name: 'tiny_copy' })).rejects.toMatchObject({ code: 'DATASET_EXISTS' });
+    const replaced = await engine.importFile({ path: changed, name: 'tiny_copy', replace: true });
+    expect(replaced.counts).toMatchObject({ tables: 6, deathsBeforeBirth: 0 });
+    expect(Number(await scalar('SELECT count(*) FROM tiny_copy.death'))).toBe(0);
+    expect((await engine.datasets()).filter((d) => d.name === 'tiny_copy')).toHaveLength(1);
   });
 });

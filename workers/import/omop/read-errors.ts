@@ -4,7 +4,7 @@ import { quoteIdentifier, quoteLiteral } from '../../db/quote.js';
 import { PmwError } from '../../engine/errors.js';
 import { csvImportError } from '../csv-errors.js';
 import { fileVanishedError } from '../source.js';
-import { parquetUnreadable, type ScannedFile } from './scan-folder-files.js';
+import type { ScannedFile } from './scan-folder-files.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -21,24 +21,20 @@ function withArticle(type: string): string {
 export async function fileReadError(
   connection: DuckDBConnection, error: unknown, scanned: ScannedFile, types: Record<string, string>, origin: string,
 ): Promise<PmwError> {
-  const why = (column: string, fallback: string) => {
-    const type = types[column] ?? fallback;
-    return { type, reason: `${column} is ${type} in ${origin}` };
-  };
   const text = duckDBErrorText(error);
   if (/No files found|No such file/i.test(text)) return fileVanishedError(scanned.source);
-  if (scanned.source.format === 'parquet') return parquetReadError(connection, text, scanned, why);
+  if (scanned.source.format === 'parquet') return parquetReadError(connection, text, scanned, types, origin);
   const conversion = /Error when converting column "([^"]+)"\. Could not convert string "([^"]*)" to '([^']+)'/.exec(text);
   const line = Number(/CSV Error on Line: (\d+)/.exec(text)?.[1] ?? NaN);
   if (!conversion || !Number.isFinite(line)) return csvImportError(error, scanned.source, scanned.delimiter);
   const [, column, value, duckType] = conversion as unknown as [string, string, string, string];
-  const { type, reason } = why(column, duckType);
+  const type = types[column] ?? duckType;
   const original = /Original Line: (.*)/.exec(text)?.[1];
   const index = scanned.columns.findIndex((c) => c.name === column);
   const at = original !== undefined && index >= 0 ? fieldStart(original, scanned.delimiter, index) : undefined;
   return new PmwError({
     code: 'FILE_FORMAT',
-    message: `line ${fmt(line)} of ${scanned.source.fileName}${at ? `, column ${at}` : ''}: ${column} holds "${value}", which is not ${withArticle(type)} (${reason})`,
+    message: `line ${fmt(line)} of ${scanned.source.fileName}${at ? `, column ${at}` : ''}: ${column} holds "${value}", which is not ${withArticle(type)} (${column} is ${type} in ${origin})`,
     hint: 'fix that value (or empty it) and import again',
     file: scanned.source.path,
     line,
@@ -61,35 +57,46 @@ export function fieldStart(line: string, delimiter: string, index: number): numb
 }
 
 /**
- * Parquet files carry their own types; a text column whose value does not fit the CDM type is found by
- * scanning for its first bad row (DuckDB names the column, not the row).
+ * Parquet files carry their own types; DuckDB names neither the column nor the row of a value that does
+ * not cast, so the columns that needed a cast are searched, in file order, for their first such value.
  */
 async function parquetReadError(
-  connection: DuckDBConnection, text: string, scanned: ScannedFile, why: (column: string, fallback: string) => { type: string; reason: string },
+  connection: DuckDBConnection, text: string, scanned: ScannedFile, types: Record<string, string>, origin: string,
 ): Promise<PmwError> {
-  const cast = /Could not convert string '([^']*)' to (\w+) when casting from source column (\S+)/.exec(text);
-  const column = cast?.[3];
-  const target = column ? scanned.columns.find((c) => c.name === column) : undefined;
-  if (!cast || !column || !target) return parquetUnreadable(new Error(text), scanned.source);
-  const value = cast[1]!;
-  const { type, reason } = why(column, cast[2]!);
-  const row = await firstRowHolding(connection, scanned, column, value);
+  const found = await firstUncastValue(connection, scanned, types);
+  const name = scanned.source.fileName;
+  if (!found) {
+    return new PmwError({
+      code: 'FILE_FORMAT',
+      message: `${name}: a value does not fit its column type in ${origin} (${text.split('\n')[0]?.replace(/^.*?Error: /, '')})`,
+      hint: 'check the column types of the file against the OMOP CDM, fix the values and write the Parquet file again',
+      file: scanned.source.path,
+    });
+  }
+  const { row, column, value, type } = found;
   return new PmwError({
     code: 'FILE_FORMAT',
-    message: `${row === null ? '' : `row ${fmt(row)} of `}${scanned.source.fileName}: ${column} holds "${value}", which is not ${withArticle(type)} (${reason})`,
+    message: `row ${fmt(row)} of ${name}: ${column} holds "${value}", which is not ${withArticle(type)} (${column} is ${type} in ${origin})`,
     hint: 'fix that value in the source and write the Parquet file again',
     file: scanned.source.path,
   });
 }
 
-async function firstRowHolding(connection: DuckDBConnection, scanned: ScannedFile, column: string, value: string): Promise<number | null> {
-  try {
+async function firstUncastValue(
+  connection: DuckDBConnection, scanned: ScannedFile, types: Record<string, string>,
+): Promise<{ row: number; column: string; value: string; type: string } | null> {
+  const read = `read_parquet(${quoteLiteral(scanned.source.path)}, file_row_number = true)`;
+  let first: { row: number; column: string; value: string; type: string } | null = null;
+  for (const { name, type: fileType } of scanned.columns) {
+    const type = types[name];
+    if (type === undefined || type === fileType) continue;
+    const column = quoteIdentifier(name);
+    const value = fileType === 'VARCHAR' ? `NULLIF(trim(${column}), '')` : column;
     const reader = await connection.runAndReadAll(
-      `SELECT min(file_row_number) + 1 FROM read_parquet(${quoteLiteral(scanned.source.path)}, file_row_number = true)
-        WHERE CAST(${quoteIdentifier(column)} AS VARCHAR) = $1`, [value]);
-    const row = reader.getRowsJS()[0]?.[0];
-    return row === null || row === undefined ? null : Number(row);
-  } catch {
-    return null;
+      `SELECT file_row_number + 1, CAST(${column} AS VARCHAR) FROM ${read}
+        WHERE ${value} IS NOT NULL AND TRY_CAST(${value} AS ${type}) IS NULL ORDER BY file_row_number LIMIT 1`);
+    const hit = reader.getRowsJS()[0];
+    if (hit && (first === null || Number(hit[0]) < first.row)) first = { row: Number(hit[0]), column: name, value: String(hit[1]), type };
   }
+  return first;
 }

@@ -3,7 +3,7 @@ import { duckDBErrorText } from '../../db/duckdb-errors.js';
 import { quoteLiteral } from '../../db/quote.js';
 import type { Task } from '../../db/tasks.js';
 import { PmwError } from '../../engine/errors.js';
-import { buildReadCsvSql } from '../read-csv-sql.js';
+import { buildReadCsvSql, checkedTypeName } from '../read-csv-sql.js';
 import { scanSource } from '../scan-source.js';
 import { sniffDelimiter } from '../sniff-delimiter.js';
 import { inspectSource, type SourceFile } from '../source.js';
@@ -59,18 +59,30 @@ export async function scanFolderFiles(task: Task, files: FolderFile[], dialect: 
   return scanned;
 }
 
-/** `read_csv(...)` or `read_parquet(...)` of a scanned file, text columns typed as given (others sniffed). */
+/**
+ * `read_parquet(…)`, or `read_csv(…)` with nothing left to DuckDB's sniffer: every column typed (as given,
+ * else VARCHAR) and dates read as ISO unless a format is given. Left to itself, the sniffer took a date
+ * format from one odd value (`02/04/2019`) and then refused every ISO date, naming the wrong line.
+ */
 export function readFileSql(scanned: ScannedFile, columnTypes: Record<string, string> = {}, dateFormat?: string): string {
   const { source, delimiter, dialect: { encoding, quote, escape } } = scanned;
   if (source.format === 'parquet') return `read_parquet(${quoteLiteral(source.path)})`;
-  const sql = buildReadCsvSql(source.path, { delimiter, quote, escape, header: true, encoding, compression: source.compression, columnTypes });
-  // buildReadCsvSql has no date format option; it returns `read_csv(…)`, so the option goes before the last parenthesis.
-  return dateFormat === undefined ? sql : `${sql.slice(0, -1)}, dateformat = ${quoteLiteral(dateFormat)})`;
+  const columns = scanned.columns.map(({ name }) => `${quoteLiteral(name)}: ${quoteLiteral(checkedTypeName(name, columnTypes[name] ?? 'VARCHAR'))}`);
+  const options = [
+    quoteLiteral(source.path), `delim = ${quoteLiteral(delimiter)}`, `quote = ${quoteLiteral(quote)}`, `escape = ${quoteLiteral(escape)}`,
+    'header = true', 'auto_detect = false', 'strict_mode = true', `encoding = ${quoteLiteral(encoding)}`,
+    `compression = ${quoteLiteral(source.compression === 'gzip' ? 'gzip' : 'none')}`, `columns = {${columns.join(', ')}}`,
+  ];
+  if (dateFormat !== undefined) options.push(`dateformat = ${quoteLiteral(dateFormat)}`);
+  return `read_csv(${options.join(', ')})`;
 }
 
+/** The header as DuckDB reads it (names; types sniffed, unused but for Parquet). */
 async function describeFile(connection: DuckDBConnection, scanned: ScannedFile): Promise<ScannedFile['columns']> {
-  const { source, delimiter } = scanned;
-  const read = readFileSql(scanned);
+  const { source, delimiter, dialect: { encoding, quote, escape } } = scanned;
+  const read = source.format === 'parquet'
+    ? `read_parquet(${quoteLiteral(source.path)})`
+    : buildReadCsvSql(source.path, { delimiter, quote, escape, header: true, encoding, compression: source.compression });
   try {
     const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${read}`);
     return reader.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));

@@ -87,7 +87,7 @@ export function insertSectionSql(schema: string, section: ResolvedSection, sexVa
   const into = (table: string, columns: string) => `INSERT INTO ${quoteIdentifier(schema)}.${quoteIdentifier(table)} (${columns})`;
   switch (section.section) {
     case 'persons': {
-      const birthDate = field(section, 'birthDate');
+      const birthDate = field(section, 'birthDate', 'CAST(NULL AS DATE)');
       const year = has(section, 'birthDate') ? `year(${birthDate})` : field(section, 'birthYear');
       const sex = field(section, 'sex');
       return `${into('person', 'person_id, gender_concept_id, year_of_birth, month_of_birth, day_of_birth, birth_datetime, race_concept_id, ethnicity_concept_id, person_source_value, gender_source_value, gender_source_concept_id, race_source_concept_id, ethnicity_source_concept_id')}

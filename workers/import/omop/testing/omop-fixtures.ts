@@ -1,8 +1,11 @@
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach } from 'vitest';
 import { FIXTURES } from '../../../../test/helpers/temp-dir.js';
+import { workspaceSnapshot } from '../../../../test/helpers/workspace-snapshot.js';
 import { quoteLiteral } from '../../../db/quote.js';
+import { WorkspaceEngine } from '../../../engine/engine.js';
 
 /** Eunomia GiBleed (CDM 5.3) as Parquet, bundled with the app (samples/gibleed/SOURCES.md). */
 export const GIBLEED = new URL('../../../../samples/gibleed/', import.meta.url).pathname;
@@ -57,4 +60,21 @@ export async function writeTsvCopy(from: string, to: string): Promise<string> {
     }
   });
   return to;
+}
+
+/**
+ * A fresh workspace for each test, on a file in the test's temp folder, closed after it. With `seeded`,
+ * CAERS is imported first and `before` holds the snapshot a refused import must leave unchanged.
+ */
+export function useWorkspace(temp: () => string, options: { seeded?: boolean } = {}): { engine: WorkspaceEngine; before: string } {
+  const state = { engine: undefined as unknown as WorkspaceEngine, before: '' };
+  beforeEach(async () => {
+    state.engine = new WorkspaceEngine();
+    await state.engine.openWorkspace(join(temp(), 'ws.duckdb'));
+    if (!options.seeded) return;
+    await state.engine.importFile({ path: join(FIXTURES, 'caers.csv') });
+    state.before = await workspaceSnapshot(state.engine);
+  });
+  afterEach(async () => state.engine.close());
+  return state;
 }
