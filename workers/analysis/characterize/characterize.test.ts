@@ -324,6 +324,26 @@ describe('Table 1 on a hand-made CDM', () => {
     ]);
   });
 
+  it('shows concepts by id and drugs unrolled when the CDM has no vocabulary tables', async () => {
+    await db.connection.run('CREATE SCHEMA bare');
+    for (const table of ['person', 'condition_occurrence', 'drug_exposure']) await db.connection.run(`CREATE VIEW bare.${table} AS SELECT * FROM tiny.${table}`);
+    const result = await characterize(db.task, 'bare', TARGET, COMPARATOR, { minCellCount: 0 });
+    expect(result.warnings).toEqual([
+      'bare has no concept table: concepts are shown by id',
+      'bare lacks concept or concept_ancestor: drugs are not rolled up to ingredients',
+    ]);
+    expect(rowsOf(result.rows, 'conditions')[0]!.label).toBe(`concept ${HYPERTENSION}`);
+    // products as recorded: T celebrex {1}, celecoxib {1}, vaccine {2, 6}, diclofenac 75 {3}, combination {4};
+    // C celebrex {9, 1}, celecoxib {1}, diclofenac 75 {7, 8}
+    expect(rowsOf(result.rows, 'drugs').map(summary)).toEqual([
+      [`concept ${CELEBREX_200}`, '1 (16.7%)', '2 (33.3%)'],
+      [`concept ${DICLOFENAC_75}`, '1 (16.7%)', '2 (33.3%)'],
+      [`concept ${POLIO_VACCINE}`, '2 (33.3%)', '0 (0.0%)'],
+      [`concept ${CELECOXIB}`, '1 (16.7%)', '1 (16.7%)'],
+      [`concept ${COMBINATION}`, '1 (16.7%)', '0 (0.0%)'],
+    ]);
+  });
+
   it('refuses bad cohorts and specs, and stops when cancelled', async () => {
     await db.connection.run(`CREATE TABLE twice AS SELECT * FROM target_cohort UNION ALL SELECT * FROM target_cohort WHERE person_id = 1`);
     await expect(characterize(db.task, 'tiny', { table: 'twice', label: 'twice' }, undefined, {}))

@@ -65,10 +65,18 @@ async function readVocabulary(task: Task, cdmSchema: string): Promise<{ vocabula
 }
 
 /**
- * Table 1 of a cohort, or of two side by side with standardized mean differences (comparator minus target):
- * persons, age at index, age bands, sex, the most frequent conditions and drugs (rolled up to ingredients)
- * starting in a window around index, and the last value of chosen measurements in that window. Every
- * figure is aggregated in DuckDB; each event table is read once.
+ * Table 1 of a cohort, or of two side by side with standardized mean differences. Every figure is
+ * aggregated in DuckDB; each event table is read once. `cdmSchema` is the quoted schema of the OMOP tables.
+ *
+ * - Index is `cohort_start_date`; age is year(index) − year_of_birth (OHDSI Circe), mean and sample SD.
+ * - Conditions, drugs and measurements count when their start date (measurement_date) lies in the window,
+ *   days relative to index with both ends inclusive (default −365..0; a missing end is open). The window is
+ *   not cut at the observation period, as OHDSI FeatureExtraction does not.
+ * - Conditions by condition_concept_id; drugs rolled up to every Ingredient ancestor (else the product);
+ *   `top` of each by the larger of the two cohorts' prevalences, ties by lower concept id.
+ * - Measurements: persons with a numeric value in the window; mean and SD of each one's last value.
+ * - SMD: comparator minus target over the pooled SD (Austin 2009; see table1-cells.ts).
+ * - A count above 0 and below `minCellCount` is shown as `<n`, without count, share or SMD.
  */
 export async function characterize(
   task: Task, cdmSchema: string, target: CohortTable, comparator: CohortTable | undefined, spec: Table1Spec,

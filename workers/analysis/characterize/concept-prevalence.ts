@@ -39,8 +39,8 @@ function personsWithConceptSql(cdmSchema: string, domain: ConceptDomain, window:
 /**
  * The same for drugs rolled up to each Ingredient among their ancestors (a combination product counts for
  * every ingredient); a drug without one (a vaccine, a concept missing from the vocabulary) stays as it is.
- * The exposures in the window are kept once, and only their products are looked up in concept_ancestor,
- * which in a full vocabulary is far larger than any exposure table's list of products.
+ * The exposures in the window are materialized once, and only their products are looked up in
+ * concept_ancestor, which in a full vocabulary is far larger than the products anyone was exposed to.
  */
 function personsWithIngredientSql(cdmSchema: string, vocabulary: Vocabulary, window: DayWindow): string {
   if (!vocabulary.concept || !vocabulary.conceptAncestor) return personsWithConceptSql(cdmSchema, DRUGS, window);

@@ -9,15 +9,16 @@ export const DEFAULT_AGE_BANDS = [0, 18, 35, 50, 65, 80];
 const MALE = 8507;
 const FEMALE = 8532;
 
-/** One age band: ages in [from, to) years, `to` null for the last, open band. */
+/** One row of the age bands: its label and the SQL test of `age` that puts a person in it. */
 interface AgeBand {
   label: string;
   condition: string;
 }
 
 /**
- * `0, 18, 35` → `0–17`, `18–34`, `35+`; ages below the first edge fall in `<0`-style band, a missing age
- * (no year of birth, or not in `person`) in `unknown`; these two rows appear only when someone is in them.
+ * Edges `0, 18, 35` → `0–17`, `18–34`, `35+`. Two more bands come first and last: ages below the first edge
+ * (`<0`, `<18`…), and `unknown` for a missing age (no year of birth, or not in `person`); the table shows
+ * them only when someone is in them.
  */
 export function ageBands(edges: number[]): AgeBand[] {
   if (edges.length === 0 || edges.some((e) => !Number.isSafeInteger(e) || e < 0) || edges.some((e, i) => i > 0 && e <= edges[i - 1]!)) {

@@ -1,6 +1,7 @@
 /**
  * Timing script (not a test): Table 1 on a generated OMOP CDM of 1M persons and 50M events (25M conditions,
- * 20M drug exposures, 5M measurements), in a DuckDB file opened with the workspace's settings.
+ * 20M drug exposures, 5M measurements), in a DuckDB file opened with the workspace's settings: one cohort
+ * of every person, two of half the persons each, and two of 8% each (a drug's new users).
  *
  *   npx tsx workers/analysis/characterize/reference/time-table1-synthetic.ts [--persons N] [--keep]
  *
@@ -66,14 +67,18 @@ function eventsSql(): string[] {
        NULL::DATE AS observation_start_date, NULL::DATE AS observation_end_date
      FROM cdm.person WHERE person_id % 2 = ${c}`),
     `CREATE TABLE cohort_all AS SELECT * FROM cohort_0 UNION ALL SELECT * FROM cohort_1`,
+    // Two cohorts of 8% of the persons each, the size of a drug's new users.
+    ...[0, 1].map((c) => `CREATE TABLE users_${c} AS SELECT * FROM cohort_all WHERE hash(person_id, 14) % 100 BETWEEN ${8 * c} AND ${8 * c + 7}`),
   ];
 }
 
 const instance = await openDatabase(file);
 const connection = await instance.connect();
-const built = (await connection.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cohort_all'`)).getRowsJS()[0]![0];
+const built = (await connection.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'users_1'`)).getRowsJS()[0]![0];
 if (Number(built) === 0) {
   const started = performance.now();
+  for (const table of ['cohort_0', 'cohort_1', 'cohort_all', 'users_0', 'users_1']) await connection.run(`DROP TABLE IF EXISTS ${table}`);
+  await connection.run('DROP SCHEMA IF EXISTS cdm CASCADE');
   await connection.run('CREATE SCHEMA IF NOT EXISTS cdm');
   for (const sql of [...VOCABULARY_SQL, ...eventsSql()]) await connection.run(sql);
   await connection.run('CHECKPOINT');
@@ -96,6 +101,7 @@ const stepBreakdown = (end: number) => steps.map(([message, at], i) => `${messag
 const runs: [string, string, string | undefined][] = [
   ['one cohort of every person', 'cohort_all', undefined],
   ['two cohorts of half the persons each', 'cohort_0', 'cohort_1'],
+  ['two cohorts of 8% of the persons each', 'users_0', 'users_1'],
 ];
 for (const [what, target, comparator] of runs) {
   const times: number[] = [];
