@@ -2,7 +2,7 @@ import { isInterrupt } from '../../db/duckdb-errors.js';
 import type { Task } from '../../db/tasks.js';
 import type { CharacterizeResult, CharacterizeSpec, DayWindow, Table1Row } from '../../engine/api.js';
 import { cancelledError, PmwError } from '../../engine/errors.js';
-import { createMembersTable, describeTable, dropMembersTable, type CohortTable } from './cohort-members.js';
+import { createMembersTable, dropMembersTable, tableExists, type CohortTable } from './cohort-members.js';
 import { CONDITIONS, DRUGS, topConceptRows, type Vocabulary } from './concept-prevalence.js';
 import { DEFAULT_AGE_BANDS, demographicRows } from './demographics.js';
 import { normalizeMeasurementCodeSets, type MeasurementCodeSet } from './measurement-codes.js';
@@ -47,7 +47,7 @@ function resolveSpec(spec: Table1Spec): ResolvedSpec {
 
 async function requireTables(task: Task, cdmSchema: string, tables: string[]): Promise<void> {
   for (const table of tables) {
-    if (!(await describeTable(task.connection, cdmSchema, table))) {
+    if (!(await tableExists(task.connection, cdmSchema, table))) {
       throw badRequest(`the OMOP data in ${cdmSchema} has no ${table} table`, 'import an OMOP CDM with this table, or leave out what needs it');
     }
   }
@@ -55,8 +55,8 @@ async function requireTables(task: Task, cdmSchema: string, tables: string[]): P
 
 async function readVocabulary(task: Task, cdmSchema: string): Promise<{ vocabulary: Vocabulary; warnings: string[] }> {
   const vocabulary = {
-    concept: (await describeTable(task.connection, cdmSchema, 'concept')) !== null,
-    conceptAncestor: (await describeTable(task.connection, cdmSchema, 'concept_ancestor')) !== null,
+    concept: await tableExists(task.connection, cdmSchema, 'concept'),
+    conceptAncestor: await tableExists(task.connection, cdmSchema, 'concept_ancestor'),
   };
   const warnings: string[] = [];
   if (!vocabulary.concept) warnings.push(`${cdmSchema} has no concept table: concepts are shown by id`);

@@ -67,14 +67,12 @@ export async function dropMembersTable(connection: DuckDBConnection): Promise<vo
   await connection.run(`DROP TABLE IF EXISTS ${MEMBERS_TABLE}`);
 }
 
-/** The columns of `schema.table` (lower-case name → DuckDB type), or null when there is no such table. */
-export async function describeTable(connection: DuckDBConnection, schema: string, table: string): Promise<Map<string, string> | null> {
+/** Whether `schema.table` can be read (a table or a view). */
+export async function tableExists(connection: DuckDBConnection, schema: string, table: string): Promise<boolean> {
   try {
-    const result = await connection.run(`SELECT * FROM ${schema}.${table} LIMIT 0`);
-    const names = result.columnNames();
-    const types = result.columnTypes();
-    return new Map(names.map((name, i) => [name.toLowerCase(), String(types[i])]));
+    await connection.run(`SELECT * FROM ${schema}.${table} LIMIT 0`);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
