@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planSampleImports, samplesDirectory, sampleTableName } from './bundled-samples.js';
+import { gibleedDirectory, planSampleImports, samplesDirectory } from './bundled-samples.js';
 
 describe('planSampleImports', () => {
   let directory: string;
@@ -15,38 +15,38 @@ describe('planSampleImports', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('imports OMOP CSV as omop_<file>, the FAERS folder as one faers dataset, and skips VCF with a note', async () => {
+  it('imports the OMOP folder as one omop dataset, the FAERS folder as one faers dataset, GiBleed, and skips VCF with a note', async () => {
     await mkdir(join(directory, 'omop'));
     await mkdir(join(directory, 'faers'));
     await mkdir(join(directory, 'vcf'));
+    await mkdir(join(directory, 'gibleed'));
     await writeFile(join(directory, 'omop', 'person.csv'), 'person_id\n1\n');
-    await writeFile(join(directory, 'omop', 'README.md'), 'not data');
     await writeFile(join(directory, 'faers', 'DEMO24Q1.txt'), 'primaryid$sex\n1$F\n');
     await writeFile(join(directory, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
-    const plan = await planSampleImports(directory);
+    const plan = await planSampleImports(directory, join(directory, 'gibleed'));
     expect(plan.found).toBe(true);
     expect(plan.imports.map((i) => [i.name, i.kind, i.path])).toEqual([
       ['faers', 'faers', join(directory, 'faers')],
-      ['omop_person', undefined, join(directory, 'omop', 'person.csv')],
+      ['omop', 'omop', join(directory, 'omop')],
+      ['gibleed', 'omop', join(directory, 'gibleed')],
     ]);
-    expect(plan.notes).toEqual(['skipped vcf/: VCF import arrives with the genomics work']);
+    expect(plan.imports[2]!.licence).toMatch(/^Apache-2\.0 \(OHDSI Eunomia/);
+    expect(plan.notes).toEqual(['skipped gibleed/: not a kind of sample pmw start imports', 'skipped vcf/: VCF import arrives with the genomics work']);
   });
 
-  it('reports a missing folder as not found', async () => {
+  it('reports a missing folder as not found, and still plans GiBleed', async () => {
     expect(await planSampleImports(join(directory, 'absent'))).toEqual({ found: false, imports: [], notes: [] });
+    const plan = await planSampleImports(join(directory, 'absent'), gibleedDirectory({}));
+    expect(plan.imports.map((i) => i.name)).toEqual(['gibleed']);
+    expect((await planSampleImports(directory, join(directory, 'no_gibleed'))).notes).toEqual([`skipped gibleed: ${join(directory, 'no_gibleed')} does not exist`]);
   });
 });
 
-describe('sampleTableName', () => {
-  it('lower-cases the file stem, dropping .gz and the extension', () => {
-    expect(sampleTableName('faers_', 'DRUG24Q2.txt.gz')).toBe('faers_drug24q2');
-    expect(sampleTableName('omop_', 'condition_occurrence.csv')).toBe('omop_condition_occurrence');
-  });
-});
-
-describe('samplesDirectory', () => {
-  it('is samples/small of this checkout unless PMW_SAMPLES_DIR says otherwise', () => {
+describe('samplesDirectory and gibleedDirectory', () => {
+  it('are samples/small and samples/gibleed of this checkout unless PMW_SAMPLES_DIR or PMW_GIBLEED_DIR say otherwise', () => {
     expect(samplesDirectory({})).toBe(join(process.cwd(), 'samples', 'small'));
     expect(samplesDirectory({ PMW_SAMPLES_DIR: '/tmp/s' })).toBe('/tmp/s');
+    expect(gibleedDirectory({})).toBe(join(process.cwd(), 'samples', 'gibleed'));
+    expect(gibleedDirectory({ PMW_GIBLEED_DIR: '/tmp/g' })).toBe('/tmp/g');
   });
 });

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CsvOptions } from '../workers/engine/api.js';
 
-/** One bundled sample (a file, or a folder of FAERS quarters) and how to import it. */
+/** One bundled sample (a folder imported as one dataset) and how to import it. */
 export interface SampleImport {
   path: string;
-  /** Dataset name, e.g. `omop_person`, `faers`. */
+  /** Dataset name, e.g. `omop`, `faers`, `gibleed`. */
   name: string;
   csv: CsvOptions;
-  /** `faers`: the folder is one FAERS dataset (deduplicated reports, drugs, events). */
-  kind?: 'faers';
+  /** `faers`: FAERS quarters (deduplicated reports, drugs, events); `omop`: an OMOP CDM folder. */
+  kind: 'faers' | 'omop';
+  /** Kept in the catalog; the synthetic samples' own when absent. */
+  description?: string;
+  licence?: string;
 }
 
 export interface SamplePlan {
@@ -26,50 +29,49 @@ export function samplesDirectory(env: Record<string, string | undefined>): strin
   return env.PMW_SAMPLES_DIR || fileURLToPath(new URL('../samples/small', import.meta.url));
 }
 
-/** Folders whose files are imported one table each (OMOP tables until the OMOP importer exists). */
-const SAMPLE_KINDS: { folder: string; extension: RegExp; prefix: string; csv: CsvOptions }[] = [
-  { folder: 'omop', extension: /\.csv(\.gz)?$/i, prefix: 'omop_', csv: {} },
-];
+/** `samples/gibleed` next to this checkout (committed, not generated), or `PMW_GIBLEED_DIR`. */
+export function gibleedDirectory(env: Record<string, string | undefined>): string {
+  return env.PMW_GIBLEED_DIR || fileURLToPath(new URL('../samples/gibleed', import.meta.url));
+}
 
-/** Folders imported whole, as one dataset of their kind. */
-const SAMPLE_DATASETS: Record<string, SampleImport['kind']> = { faers: 'faers' };
+/** Folders of the samples directory imported whole, as one dataset of their kind named after the folder. */
+const SAMPLE_DATASETS: Record<string, SampleImport['kind']> = { faers: 'faers', omop: 'omop' };
 
 const NOT_YET: Record<string, string> = {
   vcf: 'VCF import arrives with the genomics work',
 };
 
+/** Eunomia GiBleed, a real (simulated-patient) OMOP CDM bundled as Parquet: see samples/gibleed/SOURCES.md. */
+function gibleedSample(path: string): SampleImport {
+  return {
+    path, name: 'gibleed', csv: {}, kind: 'omop',
+    description: 'Eunomia GiBleed (OHDSI): OMOP CDM v5.3, 2,694 simulated NSAID users and their GI bleeding',
+    licence: 'Apache-2.0 (OHDSI Eunomia; simulated Synthea patients, no real persons)',
+  };
+}
+
 async function isDirectory(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() === true;
 }
 
-/** `PERSON.csv` → `omop_person`, `DEMO24Q1.txt.gz` → `faers_demo24q1`. */
-export function sampleTableName(prefix: string, fileName: string): string {
-  const stem = fileName.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
-  return `${prefix}${stem.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, '_')}`;
-}
-
-/** Looks through the samples folder and lists what `pmw start` can import and what it skips. */
-export async function planSampleImports(directory: string): Promise<SamplePlan> {
-  if (!(await isDirectory(directory))) return { found: false, imports: [], notes: [] };
+/**
+ * Looks through the samples folder and lists what `pmw start` can import and what it skips; GiBleed
+ * (`gibleed`, when given) is imported whether or not the synthetic samples have been generated.
+ */
+export async function planSampleImports(directory: string, gibleed: string | null = null): Promise<SamplePlan> {
   const imports: SampleImport[] = [];
   const notes: string[] = [];
-  const entries = (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const found = await isDirectory(directory);
+  const entries = found ? (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name)) : [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const datasetKind = SAMPLE_DATASETS[entry.name];
-    if (datasetKind) {
-      imports.push({ path: join(directory, entry.name), name: entry.name, csv: {}, kind: datasetKind });
-      continue;
-    }
-    const kind = SAMPLE_KINDS.find((k) => k.folder === entry.name);
-    if (!kind) {
-      notes.push(`skipped ${entry.name}/: ${NOT_YET[entry.name] ?? 'not a kind of sample pmw start imports'}`);
-      continue;
-    }
-    const files = (await readdir(join(directory, entry.name))).filter((f) => kind.extension.test(f)).sort();
-    for (const file of files) {
-      imports.push({ path: join(directory, entry.name, file), name: sampleTableName(kind.prefix, file), csv: kind.csv });
-    }
+    const kind = SAMPLE_DATASETS[entry.name];
+    if (kind) imports.push({ path: join(directory, entry.name), name: entry.name, csv: {}, kind });
+    else notes.push(`skipped ${entry.name}/: ${NOT_YET[entry.name] ?? 'not a kind of sample pmw start imports'}`);
   }
-  return { found: true, imports, notes };
+  if (gibleed !== null) {
+    if (await isDirectory(gibleed)) imports.push(gibleedSample(gibleed));
+    else notes.push(`skipped gibleed: ${gibleed} does not exist`);
+  }
+  return { found, imports, notes };
 }

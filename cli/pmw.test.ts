@@ -171,12 +171,13 @@ describe('pmw start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('imports small samples once, decodes FAERS Latin-1, skips VCF, and exits 0 without a terminal', async () => {
+  it('imports small samples once (the OMOP folder as one dataset), decodes FAERS Latin-1, skips VCF, and exits 0 without a terminal', async () => {
     const samples = join(dataDir, 'samples');
     await mkdir(join(samples, 'omop'), { recursive: true });
     await mkdir(join(samples, 'faers'));
     await mkdir(join(samples, 'vcf'));
     await writeFile(join(samples, 'omop', 'person.csv'), 'person_id,gender_concept_id,year_of_birth\n1,8532,1960\n2,8507,1971\n');
+    await writeFile(join(samples, 'omop', 'observation_period.csv'), 'person_id,observation_period_start_date,observation_period_end_date\n1,2020-01-01,2020-12-31\n');
     writeFiles(join(samples, 'faers'), {
       'DEMO24Q1.txt': faersText(HEADERS.DEMO, [demoRow({ primaryid: 11, caseid: 1, version: 1, fdaDate: '20240115' })]),
       'DRUG24Q1.txt': faersText(HEADERS.DRUG, [drugRow(11, 1, 'PS', 'Caf\xe9ine citrate')]),
@@ -184,42 +185,45 @@ describe('pmw start', () => {
     });
     await writeFile(join(samples, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
     await copyFile(CAERS, join(samples, 'unused.csv'));
-    const env = { PMW_SAMPLES_DIR: samples };
+    const env = { PMW_SAMPLES_DIR: samples, PMW_GIBLEED_DIR: join(dataDir, 'no-gibleed') };
 
     const first = await runPmwProcess(['start'], { dataDir, env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`workspace ${join(dataDir, 'samples.duckdb')}`);
     expect(first.stdout).toMatch(/faers: imported, 1 rows/);
-    expect(first.stdout).toMatch(/omop_person: imported, 2 rows/);
+    expect(first.stdout).toMatch(/omop: imported, 2 rows/);
     expect(first.stdout).toContain('skipped vcf/: VCF import arrives with the genomics work');
-    expect(first.stdout).toMatch(/^omop_person\s+table\s+2\s+3\s/m);
+    expect(first.stdout).toContain(`skipped gibleed: ${join(dataDir, 'no-gibleed')} does not exist`);
+    expect(first.stdout).toMatch(/^omop\s+omop\s+2\s/m);
     expect(first.stdout).toContain('select gender_concept_id, count(*) as persons');
 
     const second = await runPmwProcess(['start'], { dataDir, env });
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/faers: already there/);
-    expect(second.stdout).toMatch(/omop_person: already there/);
+    expect(second.stdout).toMatch(/omop: already there/);
 
     const decoded = await runPmwProcess(['query', 'select drug from faers.pv_drug', '--format', 'csv', '--workspace', join(dataDir, 'samples.duckdb')], { dataDir });
     expect(decoded.stdout).toBe('drug\nCaféine citrate\n');
   });
 
   it('says how to generate the samples when there are none', async () => {
-    const result = await runPmwProcess(['start', '--workspace', join(dataDir, 'empty.duckdb')], { dataDir, env: { PMW_SAMPLES_DIR: join(dataDir, 'absent') } });
+    const absent = { PMW_SAMPLES_DIR: join(dataDir, 'absent'), PMW_GIBLEED_DIR: join(dataDir, 'absent-gibleed') };
+    const result = await runPmwProcess(['start', '--workspace', join(dataDir, 'empty.duckdb')], { dataDir, env: absent });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('npm run samples -- --size small');
     expect(result.stdout).toContain('the workspace is empty');
   });
 
-  it.skipIf(!existsSync(join(REPO_ROOT, 'samples/small')))('loads the bundled samples/small into a temp workspace', async () => {
+  it.skipIf(!existsSync(join(REPO_ROOT, 'samples/small')))('loads the bundled samples/small and GiBleed into a temp workspace', async () => {
     // A copy, so that the generator rewriting samples/small meanwhile cannot change files under the import.
     const copy = join(dataDir, 'small');
     await cp(join(REPO_ROOT, 'samples/small'), copy, { recursive: true });
     const result = await runPmwProcess(['start', '--workspace', join(dataDir, 'bundled.duckdb')], { dataDir, env: { PMW_SAMPLES_DIR: copy } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/omop_person: imported/);
+    expect(result.stdout).toMatch(/omop: imported, 1,000 rows/);
+    expect(result.stdout).toMatch(/gibleed: imported, 2,694 rows/);
     expect(result.stdout).not.toMatch(/not imported/);
   });
 });

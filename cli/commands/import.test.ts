@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runPmwProcess } from '../testing/run-pmw-process.js';
 import { UsageError } from '../usage-error.js';
+import { omopRequestParts } from './import-omop.js';
 import { pvRequestParts } from './import-pv.js';
 
 const CAERS = join(REPO_ROOT, 'test/fixtures/caers.csv');
@@ -28,8 +29,19 @@ describe('pmw import: kind, report mapping and dedup flags', () => {
     expect(usage({ kind: 'reports', 'report-col': 'id' })).toMatch(/--kind reports needs --drug-col, --event-col/);
     expect(usage({ kind: 'faers', 'report-col': 'id' })).toMatch(/go with --kind reports, not --kind faers/);
     expect(usage({ kind: 'table', dedup: 'fda' })).toMatch(/--dedup applies to FAERS imports/);
-    expect(usage({ kind: 'vcf' })).toMatch(/--kind must be one of auto, table, faers, reports/);
+    expect(usage({ kind: 'vcf' })).toMatch(/--kind must be one of auto, table, faers, reports, omop, not vcf/);
+    expect(usage({ kind: 'omop', dedup: 'fda' })).toMatch(/--dedup applies to FAERS imports, not --kind omop/);
     expect(usage({ dedup: 'newest' })).toMatch(/--dedup must be one of fda, caseversion/);
+  });
+});
+
+describe('pmw import: OMOP options', () => {
+  it('--mapping implies --kind omop and goes with no other kind', () => {
+    expect(omopRequestParts({}, 'auto')).toEqual({});
+    expect(omopRequestParts({ mapping: 'map.json' }, 'auto')).toEqual({ kind: 'omop', omop: { mapping: 'map.json' } });
+    expect(omopRequestParts({ mapping: 'map.json' }, 'omop')).toEqual({ kind: 'omop', omop: { mapping: 'map.json' } });
+    expect(() => omopRequestParts({ mapping: 'map.json' }, 'faers')).toThrow('--mapping goes with --kind omop, not --kind faers');
+    expect(pvRequestParts({ kind: 'omop' })).toEqual({ kind: 'omop' });
   });
 });
 
@@ -87,6 +99,26 @@ describe('pmw import end to end: report tables and FAERS folders', () => {
 
   it('--help lists the new options', async () => {
     const help = await pmw('import', '--help');
-    for (const option of ['--kind K', '--report-col C', '--drug-col C', '--event-col C', '--strata-col C', '--dedup R']) expect(help.stdout).toContain(option);
+    for (const option of ['--kind K', '--report-col C', '--drug-col C', '--event-col C', '--strata-col C', '--dedup R', '--mapping F']) expect(help.stdout).toContain(option);
+    expect(help.stdout).toContain('pmw import samples/gibleed --kind omop --name gibleed');
+  });
+
+  it('an OMOP folder prints its tables, CDM version and checks; a mapping prints what it counted', async () => {
+    const result = await pmw('import', join(REPO_ROOT, 'test/fixtures/omop/tiny_cdm'), '--kind', 'omop', '--name', 'tiny');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^imported .*tiny_cdm as dataset tiny \(omop, CDM version unknown\)\n  tables\n    tiny\.person +4 rows\n/);
+    expect(result.stdout).toMatch(/\n    tiny\.pmw_checks +\d+ rows\n/);
+    expect(result.stdout).toContain('  checks (data kept as is; per table in tiny.pmw_checks)\n');
+    expect(result.stdout).toMatch(/\n    events outside every observation period of their person +1\n/);
+    expect(result.stdout).toMatch(/\n    deaths dated before the earliest possible birth date +1\n/);
+    expect(result.stdout).toMatch(/\nwarning: events outside every observation period of their person: 1 \(condition_occurrence: 1\); kept; ignored by cohort logic/);
+    const plain = join(REPO_ROOT, 'test/fixtures/omop/plain');
+    const mapped = await pmw('import', plain, '--mapping', join(plain, 'mapping.json'));
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toMatch(/as dataset plain \(omop, CDM v5\.4\)/);
+    expect(mapped.stdout).toMatch(/\n    derivedObservationPeriods +3\n/);
+    const query = await pmw('query', 'select condition_source_value from plain.condition_occurrence order by 1', '--format', 'csv');
+    expect(query.stdout).toBe('condition_source_value\nE11.9\nI10\nJ45\nK92.2\nM17.1\n');
   });
 });

@@ -9,6 +9,7 @@ import { formatCount } from '../output/format.js';
 import { formatElapsed, progressReporter } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
+import { describeOmopImport, OMOP_IMPORT_HELP, OMOP_IMPORT_OPTIONS, omopRequestParts } from './import-omop.js';
 import { describePvImport, PV_IMPORT_HELP, PV_IMPORT_OPTIONS, pvRequestParts } from './import-pv.js';
 
 const NAME = 'import';
@@ -17,15 +18,19 @@ const HELP = `Usage: pmw import PATH [options]
 
 Imports one CSV, TSV or Parquet file (optionally gzip-compressed) as a table of the workspace; a report
 table (one row per report, drug and event) into the canonical pv_report, pv_drug and pv_event tables;
-or a folder or zip of FAERS quarterly ASCII extracts into pv_report, pv_drug, pv_event, pv_outcome,
-pv_indication, pv_therapy and pv_report_source (deleted cases dropped, one version kept per case).
-Report and FAERS tables live in a schema named after the dataset: caers.pv_report.
+a folder or zip of FAERS quarterly ASCII extracts into pv_report, pv_drug, pv_event, pv_outcome,
+pv_indication, pv_therapy and pv_report_source (deleted cases dropped, one version kept per case);
+or an OMOP CDM v5.3/v5.4 folder (CSV, TSV or Parquet, table names in any case) into its CDM tables,
+checked for bad data (events outside observation periods, death before birth, unknown concepts…) —
+or plain patient, diagnosis, drug and lab files mapped into them (--mapping).
+Report, FAERS and OMOP tables live in a schema named after the dataset: caers.pv_report, gibleed.person.
 The import is atomic: if anything fails, or you press Ctrl-C, the workspace is left as it was.
 A file whose bytes were imported before is not imported again (see --force).
 
 Options:
   --name N          dataset and table name (default: from the file name, e.g. DRUG24Q1.txt → drug24q1)
 ${PV_IMPORT_HELP}
+${OMOP_IMPORT_HELP}
   --format F        auto (default: from the first bytes and the extension), csv or parquet
   --delimiter C     field separator; detected when absent (write tab as 'tab' or '\\t')
   --quote C         quote character (default: detected)
@@ -44,11 +49,14 @@ Examples:
   pmw import caers.csv --kind reports --report-col id --drug-col var1 --event-col var2 --strata-col strat1 --name caers
   pmw import faers_ascii_2024Q1.zip
   pmw import ./faers --kind faers --dedup caseversion --name faers_2024
+  pmw import samples/gibleed --kind omop --name gibleed
+  pmw import ./clinic --kind omop --mapping clinic-mapping.json --name clinic
   pmw import DEMO24Q1.txt --delimiter '$' --encoding latin-1 --name faers_demo`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...PV_IMPORT_OPTIONS,
+  ...OMOP_IMPORT_OPTIONS,
   name: { type: 'string' },
   format: { type: 'string' },
   delimiter: { type: 'string' },
@@ -102,9 +110,11 @@ function buildImportRequest(file: string, values: ReturnType<typeof parseImportL
   if (values.header !== undefined) csv.header = values.header;
   const encoding = parseEncoding(values.encoding);
   if (encoding !== undefined) csv.encoding = encoding;
+  const kindParts = pvRequestParts(values);
   return {
     path: file,
-    ...pvRequestParts(values),
+    ...kindParts,
+    ...omopRequestParts(values, kindParts.kind),
     name: values.name,
     format: choiceOption(NAME, 'format', values.format, ['auto', 'csv', 'parquet'] as const, 'auto'),
     csv,
@@ -161,9 +171,16 @@ export function describeImport(result: ImportResult, file: string, sameContentNa
   return lines.join('\n') + '\n';
 }
 
+function describeResult(result: ImportResult, file: string, sameContentNames: string[]): string {
+  if (result.duplicateOf) return describeImport(result, file, sameContentNames);
+  if (result.dataset.kind === 'omop') return describeOmopImport(result, file, sameContentNames);
+  if (result.dataset.kind === 'faers' || result.dataset.kind === 'reports') return describePvImport(result, file, sameContentNames);
+  return describeImport(result, file, sameContentNames);
+}
+
 export const importCommand: Command = {
   name: NAME,
-  summary: 'import a CSV, TSV or Parquet file as a table, a report table, or FAERS quarterly extracts',
+  summary: 'import a CSV, TSV or Parquet file as a table, a report table, FAERS quarterly extracts, or an OMOP CDM folder',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseImportLine(argv);
@@ -176,8 +193,7 @@ export const importCommand: Command = {
       const names = await Promise.all(imported.sameContentAs.map(async (id) => (await engine.dataset(id)).name));
       return { result: imported, sameContentNames: names };
     });
-    const pv = !result.duplicateOf && (result.dataset.kind === 'faers' || result.dataset.kind === 'reports');
-    io.out(pv ? describePvImport(result, file!, sameContentNames) : describeImport(result, file!, sameContentNames));
+    io.out(describeResult(result, file!, sameContentNames));
     return 0;
   },
 };
