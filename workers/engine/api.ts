@@ -78,10 +78,16 @@ export interface FaersOptions {
   dedup?: 'fda' | 'caseversion';
 }
 
+/**
+ * An OMOP import reads a folder into one schema named after the dataset (`gibleed.person`, …): the CDM
+ * tables in their 5.4 shape with CDM column types, plus `pmw_checks` (bad data found, kept as is).
+ * `ImportResult.counts` holds `persons`, `cdmVersion` (5.3, 5.4; 0 when unknown) and each check's total.
+ */
 export interface OmopOptions {
   /**
-   * Path of a JSON mapping file that maps plain patient / diagnosis / drug / lab files into OMOP tables
-   * (see docs/omop-mapping.md); absent for a folder that already holds OMOP CDM tables.
+   * Path of a JSON mapping file (docs/omop-mapping.md) that maps plain patient, diagnosis, drug, lab, visit
+   * and death files of the imported folder into the OMOP tables; implies kind `omop`. Absent for a folder
+   * that already holds OMOP CDM tables (PERSON.csv, person.parquet, … in any case).
    */
   mapping?: string;
 }
