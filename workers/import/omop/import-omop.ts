@@ -37,7 +37,10 @@ export async function importOmop(task: Task, audit: AuditLog, req: ImportRequest
   const started = Date.now();
   const folder = await locateOmopFolder(req.path);
   const source = req.omop?.mapping ? await findMappedSource(folder, req.omop.mapping) : await findCdmSource(folder);
-  const scanned = await scanFolderFiles(task, source.files, textDialect(req.csv));
+  const scanned = await scanFolderFiles(task, source.files, textDialect(req.csv)).catch((error: unknown) => {
+    // An interrupted header read looks like a bad file to the error explanations; it was a cancel.
+    throw task.cancelled || isInterrupt(error) ? cancelledError(`the import of ${basename(folder)}`) : error;
+  });
   const sha256 = digestOf(scanned, source.digestExtra);
   const sameContent = await datasetsWithHash(task.connection, sha256);
   const firstCopy = sameContent[0];
