@@ -142,6 +142,9 @@ describe('cohort logic on a hand-made CDM', () => {
     expect(k25.members.map((m) => [m.id, m.start])).toEqual([[1, '2009-12-01']]);
     const k922 = await build({ entry: { domain: 'condition', codes: { sourceCodes: ['K922'] }, occurrence: 'all' } });
     expect(k922.members.map((m) => [m.id, m.start])).toEqual([[1, '2011-01-01'], [5, '2016-03-15']]);
+    // Person 1's K-codes are concept 201, excluded: a source-code match does not bring them back.
+    const notExcluded = await build({ entry: { domain: 'condition', codes: { sourceCodes: ['K%'], concepts: [{ id: 201, exclude: true }] }, occurrence: 'all' } });
+    expect(notExcluded.members.map((m) => [m.id, m.start])).toEqual([[5, '2016-03-15']]);
     const ingredientOnly = await build({ entry: { domain: 'drug', codes: { concepts: [{ id: 100, descendants: true }, { id: 101, exclude: true }] } } });
     expect(ingredientOnly.members.map((m) => m.id)).toEqual([2]);
   });

@@ -4,7 +4,7 @@ import { PmwError } from '../../engine/errors.js';
 import type { CheckedCodeSet, CheckedCriterion } from './cohort-spec.js';
 import { DOMAIN_TABLES } from './domains.js';
 
-/** The code sets of one cohort build, resolved to concept ids in a temporary table `<prefix>_codes(set_no, concept_id)`. */
+/** The code sets of one cohort build, resolved to concept ids in a temporary table `<prefix>_codes(set_no, concept_id, excluded)`. */
 export interface ResolvedCodeSets {
   table: string;
   number: Map<CheckedCodeSet, number>;
@@ -70,9 +70,11 @@ export async function resolveCodeSets(connection: DuckDBConnection, cdm: string,
       warnings.push(`${set.path}: the dataset's concept_ancestor table is empty, so only the listed concepts are used, not their descendants`);
     }
     const body = excluded.length ? `(${expand(included)}) EXCEPT (${expand(excluded)})` : expand(included);
-    parts.push(`SELECT ${i}::INTEGER AS set_no, concept_id FROM (${body})`);
+    parts.push(`SELECT ${i}::INTEGER AS set_no, concept_id, false AS excluded FROM (${body})`);
+    // Kept apart so a source-code match cannot bring an excluded concept back.
+    if (excluded.length) parts.push(`SELECT ${i}::INTEGER AS set_no, concept_id, true AS excluded FROM (${expand(excluded)})`);
   });
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::INTEGER AS set_no, NULL::BIGINT AS concept_id WHERE false'}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::INTEGER AS set_no, NULL::BIGINT AS concept_id, NULL::BOOLEAN AS excluded WHERE false'}`);
   return { table, number, warnings };
 }
 
@@ -94,8 +96,13 @@ export function criterionEventsSql(cdm: string, criterion: CheckedCriterion, cod
   const where: string[] = [`t.${d.start} IS NOT NULL`];
   if (criterion.codes) {
     const setNo = codes.number.get(criterion.codes);
-    const match = [`t.${d.concept} IN (SELECT concept_id FROM ${codes.table} WHERE set_no = ${setNo})`];
-    if (criterion.codes.sourceCodes.length) match.push(sourceMatchSql(`t.${d.source}`, criterion.codes.sourceCodes));
+    const match = [`t.${d.concept} IN (SELECT concept_id FROM ${codes.table} WHERE set_no = ${setNo} AND NOT excluded)`];
+    if (criterion.codes.sourceCodes.length) {
+      match.push(sourceMatchSql(`t.${d.source}`, criterion.codes.sourceCodes));
+      if (criterion.codes.concepts.some((c) => c.exclude)) {
+        where.push(`coalesce(t.${d.concept}, 0) NOT IN (SELECT concept_id FROM ${codes.table} WHERE set_no = ${setNo} AND excluded)`);
+      }
+    }
     where.push(`(${match.join(' OR ')})`);
   }
   const v = criterion.value;
