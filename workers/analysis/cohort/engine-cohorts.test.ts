@@ -116,3 +116,30 @@ describe('cohort analyses in a worker thread', () => {
     }
   });
 });
+
+describe('cohorts on plain files mapped into OMOP, by their ICD-10, ATC and LOINC source codes', () => {
+  it('selects by source-code patterns and lab values (test/fixtures/omop/plain, counted by hand)', async () => {
+    const engine = new WorkspaceEngine();
+    try {
+      await engine.openWorkspace(join(tempDir(), 'mapped.duckdb'));
+      const plain = new URL('../../../test/fixtures/omop/plain/', import.meta.url).pathname;
+      await engine.importFile({ path: plain, kind: 'omop', name: 'clinic', omop: { mapping: join(plain, 'mapping.json') } });
+      // NSAIDs (ATC M01A…): P001's M01AH01 on 2019-01-10 only; K92.2 follows on 2019-04-02, 82 days later.
+      const nsaid = await engine.cohort({
+        dataset: 'clinic', entry: { domain: 'drug', codes: { sourceCodes: ['M01A%'] } },
+        inclusion: [{ name: 'GI bleed within a year', occurrence: { domain: 'condition', codes: { sourceCodes: ['K92'] }, window: { start: 0, end: 365 } } }],
+      });
+      expect(nsaid.attrition.map((s) => s.persons)).toEqual([1, 1, 0]);
+      const widened = await engine.cohort({
+        dataset: 'clinic', entry: { domain: 'drug', codes: { sourceCodes: ['M01A%'] } },
+        inclusion: [{ name: 'GI bleed within a year', occurrence: { domain: 'condition', codes: { sourceCodes: ['K92%'] }, window: { start: 0, end: 365 } } }],
+      });
+      expect(widened.persons).toBe(1);
+      // HbA1c (LOINC 4548-4) above 7: P003's 8.1; its "<5" has no number and never passes a threshold.
+      const hba1c = await engine.cohort({ dataset: 'clinic', entry: { domain: 'measurement', codes: { sourceCodes: ['4548-4'] }, value: { gt: 7 }, occurrence: 'all' } });
+      expect(hba1c.attrition[0]).toMatchObject({ persons: 1, events: 1 });
+    } finally {
+      await engine.close();
+    }
+  });
+});
