@@ -79,6 +79,8 @@ describe('pmw cohort, characterize, incidence, survival', () => {
     expect(table.stdout).toMatch(/Numbers at risk/);
     expect(table.stdout).toMatch(/Cox \(efron\): hazard ratio/);
     expect(table.stdout).toMatch(/Log-rank: χ² = /);
+    const csvOut = await pmw('survival', '--target', file('celecoxib.json'), '--compare', file('diclofenac.json'), '--outcome', gi, '--format', 'csv');
+    expect(csvOut.stdout).toBe(await readFile(curves, 'utf8'));
   });
 
   it('names the file and place of a mistake, and exits 2 for a wrong command line', async () => {

@@ -32,7 +32,8 @@ Options:
   --dataset NAME     build every cohort on this dataset
   --min-cell N       numbers at risk below N are not shown (default 5; 0 shows every count)
   --out FILE         write the curves to FILE as CSV: cohort,time,n_risk,n_event,n_censor,surv,lower,upper
-  --format F         table (default) or json (the whole result)
+  --format F         table (default: curves, numbers at risk, tests), csv (the curves, as --out) or json
+                     (the whole result)
 ${WORKSPACE_HELP}
 
 Example:
@@ -101,7 +102,7 @@ export const survivalCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandLine(NAME, { args: argv, options: OPTIONS });
     if (values.help) { io.out(HELP + '\n'); return 0; }
-    const format = choiceOption(NAME, 'format', values.format, ['table', 'json'] as const, 'table');
+    const format = choiceOption(NAME, 'format', values.format, ['table', 'csv', 'json'] as const, 'table');
     const target = await readCohortDefinition(NAME, values.target, values.dataset, '--target');
     const outcome = await readCohortDefinition(NAME, values.outcome, values.dataset, '--outcome');
     const comparator = values.compare ? await readCohortDefinition(NAME, values.compare, values.dataset, '--compare') : undefined;
@@ -119,7 +120,7 @@ export const survivalCommand: Command = {
     const result = await namingFiles({ target: values.target, outcome: values.outcome, comparator: values.compare }, () =>
       withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.survival(spec, p))));
     if (values.out) await writeFile(values.out, curvesCsv(result));
-    io.out(format === 'json' ? jsonResult(result) : survivalReport(result));
+    io.out(format === 'json' ? jsonResult(result) : format === 'csv' ? curvesCsv(result) : survivalReport(result));
     const { priorOutcome, inBothCohorts, noTime } = result.excluded;
     io.err(`left out: ${priorOutcome} with the outcome before follow-up, ${inBothCohorts} in both cohorts, ${noTime} without follow-up time\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
