@@ -67,7 +67,8 @@ function ruleSql(cdm: string, qualified: string, rule: CheckedRule, codes: Resol
       return `SELECT q.event_id FROM ${qualified} q JOIN ${cdm}.person p ON p.person_id = q.person_id WHERE ${tests.join(' OR ')}`;
     }
     case 'occurrence': {
-      const events = criterionEventsSql(cdm, rule.criterion, codes, `SELECT person_id FROM ${qualified}`);
+      // No person filter on the events: the join below is one hash probe per event either way.
+      const events = criterionEventsSql(cdm, rule.criterion, codes);
       const n = 'count(x.event_date)';
       const having = [`${n} >= ${rule.atLeast}`, rule.atMost !== null ? `${n} <= ${rule.atMost}` : null].filter(Boolean).join(' AND ');
       return `SELECT q.event_id FROM ${qualified} q LEFT JOIN (${events}) x

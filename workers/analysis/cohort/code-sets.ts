@@ -8,6 +8,8 @@ import { DOMAIN_TABLES } from './domains.js';
 export interface ResolvedCodeSets {
   table: string;
   number: Map<CheckedCodeSet, number>;
+  /** Each set's included concept ids, when few enough to write into the SQL as a list (a cheaper filter than a join). */
+  literal: Map<number, number[]>;
   warnings: string[];
 }
 
@@ -75,8 +77,16 @@ export async function resolveCodeSets(connection: DuckDBConnection, cdm: string,
     if (excluded.length) parts.push(`SELECT ${i}::INTEGER AS set_no, concept_id, true AS excluded FROM (${expand(excluded)})`);
   });
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::INTEGER AS set_no, NULL::BIGINT AS concept_id, NULL::BOOLEAN AS excluded WHERE false'}`);
-  return { table, number, warnings };
+  const literal = new Map<number, number[]>();
+  const reader = await connection.runAndReadAll(`SELECT set_no, list(concept_id ORDER BY concept_id), count(*) FROM ${table} WHERE NOT excluded GROUP BY set_no`);
+  for (const [setNo, ids, n] of reader.getRowsJS()) {
+    if (Number(n) <= MAX_LITERAL_CONCEPTS) literal.set(Number(setNo), (ids as bigint[]).map(Number));
+  }
+  return { table, number, literal, warnings };
 }
+
+/** Code sets up to this size are written into the SQL as `IN (…)` lists. */
+const MAX_LITERAL_CONCEPTS = 2000;
 
 /**
  * A source-code pattern compared the way coders write codes: case and dots ignored, so `K92.2`, `k922`
@@ -96,7 +106,10 @@ export function criterionEventsSql(cdm: string, criterion: CheckedCriterion, cod
   const where: string[] = [`t.${d.start} IS NOT NULL`];
   if (criterion.codes) {
     const setNo = codes.number.get(criterion.codes);
-    const match = [`t.${d.concept} IN (SELECT concept_id FROM ${codes.table} WHERE set_no = ${setNo} AND NOT excluded)`];
+    const listed = codes.literal.get(setNo!);
+    const match = [listed
+      ? (listed.length ? `t.${d.concept} IN (${listed.join(', ')})` : 'false')
+      : `t.${d.concept} IN (SELECT concept_id FROM ${codes.table} WHERE set_no = ${setNo} AND NOT excluded)`];
     if (criterion.codes.sourceCodes.length) {
       match.push(sourceMatchSql(`t.${d.source}`, criterion.codes.sourceCodes));
       if (criterion.codes.concepts.some((c) => c.exclude)) {
