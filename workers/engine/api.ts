@@ -92,16 +92,22 @@ export interface OmopOptions {
   mapping?: string;
 }
 
+export interface VcfOptions {
+  /** A file mapping VCF sample ids to OMOP person ids (docs/vcf.md); fills `<dataset>.vcf_sample`. */
+  samples?: string;
+}
+
 export interface ImportRequest {
   path: string;
   /**
    * What the file or folder holds. `auto` (default): a folder or zip of FAERS quarters is `faers`, anything
    * else a plain `table`. `reports` needs `reports` (the column mapping).
    */
-  kind?: 'auto' | 'table' | 'faers' | 'reports' | 'omop';
+  kind?: 'auto' | 'table' | 'faers' | 'reports' | 'omop' | 'vcf';
   reports?: ReportMapping;
   faers?: FaersOptions;
   omop?: OmopOptions;
+  vcf?: VcfOptions;
   /** Dataset and table name; derived from the file name when absent. Folded to a SQL identifier. */
   name?: string;
   /** `auto` decides from magic bytes and the extension. */
@@ -380,6 +386,16 @@ export interface Engine {
   incidence(spec: IncidenceSpec, progress?: (p: Progress) => void): Promise<IncidenceResult>;
   /** Kaplan–Meier curves, log-rank test and (with a comparator) a Cox hazard ratio. */
   survival(spec: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult>;
+  /** Variants of a `vcf` dataset by region, gene or consequence, with their allele counts. */
+  variants(query: VariantQuery): Promise<ResultPage>;
+  /** Samples carrying chosen variants (or qualifying variants of a gene), with their person ids. */
+  carriers(query: CarrierQuery): Promise<ResultPage>;
+  /** (Re)links the samples of a `vcf` dataset to persons from a mapping file. */
+  linkSamples(dataset: string, path: string): Promise<{ linked: number; unknownSamples: string[] }>;
+  /** Case/control association per variant (and gene burden), kept as a result table. */
+  association(spec: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult>;
+  /** Pharmacogenomic diplotypes and phenotypes per sample from a bundled CPIC-derived table. */
+  pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult>;
   /** Writes a table or a query's result to a CSV, Parquet or JSON file (by extension); audited as an export. */
   exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }>;
 }
@@ -429,6 +445,11 @@ export interface InclusionRule {
    * `atMost: 0` means absence. Only events inside the index's observation period count.
    */
   occurrence?: EventCriterion & { window: DayWindow; atLeast?: number; atMost?: number };
+  /**
+   * Genotype of the person's linked sample in a `vcf` dataset: carries (or, with `carrier: false`, does not
+   * carry) any of the variants, or any qualifying variant of a gene. Persons without a linked sample fail it.
+   */
+  genotype?: { dataset: string; variants?: (number | string)[]; gene?: string; impact?: string[]; maxAf?: number; minAltCount?: number; carrier?: boolean };
 }
 
 export type CohortExit =
@@ -622,6 +643,91 @@ export interface SurvivalResult {
   /** Persons left out: outcome before follow-up, in both cohorts, no follow-up time. */
   excluded: { priorOutcome: number; inBothCohorts: number; noTime: number };
   minCellCount: number;
+  warnings: string[];
+  elapsedMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Genomic variants (VCF). Storage: docs/vcf.md.
+
+export interface VariantQuery {
+  dataset: string;
+  /** `chr22:16050000-16060000` (1-based, both ends inclusive); `chr` prefixes are matched either way. */
+  region?: string;
+  gene?: string;
+  consequence?: string;
+  /** VEP / SnpEff impact: HIGH, MODERATE, LOW, MODIFIER. */
+  impact?: string[];
+  limit?: number;
+  offset?: number;
+  taskId?: string;
+}
+
+export interface CarrierQuery {
+  dataset: string;
+  /** Variant ids of the dataset's `variant` table, or rsids. */
+  variants?: (number | string)[];
+  /** Any qualifying variant of this gene (with `impact` and `maxAf` filters). */
+  gene?: string;
+  impact?: string[];
+  maxAf?: number;
+  /** Minimum alternate alleles for a carrier (default 1; 2 = homozygous). */
+  minAltCount?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** Who is a case and who a control: a file (sample id, 1/0 or case/control), or two cohorts of linked persons. */
+export type PhenotypeSource = { file: string } | { cases: CohortRef; controls: CohortRef };
+
+export interface AssociationSpec {
+  dataset: string;
+  phenotype: PhenotypeSource;
+  region?: string;
+  gene?: string;
+  /** Leave out variants whose minor allele frequency (all called samples) is below this. */
+  minMaf?: number;
+  /** Gene-level burden: carriers of qualifying variants (impact, frequency), cases vs controls. */
+  burden?: { impact?: string[]; maxAf?: number };
+  orderBy?: string;
+  limit?: number;
+  taskId?: string;
+}
+
+export interface AssociationResult {
+  /** One row per variant: `variant_id, chrom, pos, ref, alt, rsid, ac_cases, an_cases, ac_controls, an_controls,
+   * af, hwe_p, chisq, p_chisq, p_fisher, or, or_lo, or_hi, p_trend`, kept in the workspace. */
+  resultTable: string;
+  page: ResultPage;
+  /** One row per gene when a burden test was asked for: `gene, variants, carriers_cases, cases, carriers_controls, controls, or, p_fisher`. */
+  burdenTable?: string;
+  cases: number;
+  controls: number;
+  /** Samples in the VCF with no phenotype (left out). */
+  samplesWithoutPhenotype: number;
+  variants: number;
+  warnings: string[];
+  elapsedMs: number;
+}
+
+export interface PgxSpec {
+  dataset: string;
+  genes?: string[];
+  /** Cross-tab of one gene's phenotype against a drug exposure cohort and an adverse outcome cohort. */
+  crossTab?: { gene: string; phenotype: string; exposure: CohortRef; outcome: CohortRef };
+  taskId?: string;
+}
+
+export interface PgxResult {
+  /** One row per sample and gene: `sample, person_id, gene, diplotype, phenotype, activity_score, determinable, reason`. */
+  callsTable: string;
+  page: ResultPage;
+  /** Per gene and phenotype: samples. */
+  summary: { gene: string; phenotype: string; samples: number }[];
+  /** Exposed persons with and without the phenotype, and how many of each had the outcome. */
+  crossTab?: { gene: string; phenotype: string; rows: { group: string; exposed: number; withOutcome: number }[]; oddsRatio: number | null; pFisher: number | null };
+  /** Where the allele and phenotype definitions come from (CPIC, version, licence). */
+  source: { name: string; version: string; url: string; licence: string };
   warnings: string[];
   elapsedMs: number;
 }

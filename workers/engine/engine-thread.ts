@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type {
-  AuditEntry, AuditVerification, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
+  AssociationResult, AssociationSpec, AuditEntry, AuditVerification, CarrierQuery, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
-  SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, WorkspaceInfo,
+  PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
 } from './api.js';
 import { installErrorTransfer } from './transfer.js';
 
@@ -47,6 +47,12 @@ export class EngineThread implements Engine {
     return this.remote.exportResult(source, path);
   }
 
+  variants(query: VariantQuery): Promise<ResultPage> { return this.remote.variants(query); }
+  carriers(query: CarrierQuery): Promise<ResultPage> { return this.remote.carriers(query); }
+  linkSamples(dataset: string, path: string): Promise<{ linked: number; unknownSamples: string[] }> {
+    return this.remote.linkSamples(dataset, path);
+  }
+
   // Callbacks cross the thread boundary as proxies.
   importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
     return this.remote.importFile(req, progress && Comlink.proxy(progress));
@@ -68,6 +74,12 @@ export class EngineThread implements Engine {
   }
   survival(spec: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult> {
     return this.remote.survival(spec, progress && Comlink.proxy(progress));
+  }
+  association(spec: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult> {
+    return this.remote.association(spec, progress && Comlink.proxy(progress));
+  }
+  pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
+    return this.remote.pgx(spec, progress && Comlink.proxy(progress));
   }
 
   /** Closes the workspace and stops the thread. */

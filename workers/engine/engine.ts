@@ -18,9 +18,9 @@ import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
 import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
 import type {
-  AuditEntry, AuditVerification, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
+  AssociationResult, AssociationSpec, AuditEntry, AuditVerification, CarrierQuery, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
-  SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, WorkspaceInfo,
+  PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
 } from './api.js';
 import { AuditLog } from './audit-log.js';
 import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
@@ -187,6 +187,26 @@ export class WorkspaceEngine implements Engine {
       runSurvivalAnalysis(task, ws.audit, spec));
   }
 
+  async variants(_query: VariantQuery): Promise<ResultPage> {
+    throw beingBuilt('variants');
+  }
+
+  async carriers(_query: CarrierQuery): Promise<ResultPage> {
+    throw beingBuilt('carriers');
+  }
+
+  async linkSamples(_dataset: string, _path: string): Promise<{ linked: number; unknownSamples: string[] }> {
+    throw beingBuilt('linkSamples');
+  }
+
+  async association(_spec: AssociationSpec, _progress?: (p: Progress) => void): Promise<AssociationResult> {
+    throw beingBuilt('association');
+  }
+
+  async pgx(_spec: PgxSpec, _progress?: (p: Progress) => void): Promise<PgxResult> {
+    throw beingBuilt('pgx');
+  }
+
   async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
     const ws = this.open();
     const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path)));
@@ -205,6 +225,11 @@ export class WorkspaceEngine implements Engine {
     }
     return this.workspace;
   }
+}
+
+// TEMPORARY while issue 8 is built; each is replaced as its part lands.
+function beingBuilt(what: string): PmwError {
+  return new PmwError({ code: 'INTERNAL', message: `${what} is being built (issue 8)` });
 }
 
 function checkedString(name: string, value: unknown): string {

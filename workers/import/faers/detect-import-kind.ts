@@ -8,7 +8,7 @@ import { listFilesUnder } from './faers-file-set.js';
 import { isZipFile } from './faers-source.js';
 import { listZipEntries } from './zip-archive.js';
 
-export type ImportKind = 'table' | 'faers' | 'reports' | 'omop';
+export type ImportKind = 'table' | 'faers' | 'reports' | 'omop' | 'vcf';
 
 /**
  * What an import reads, when the request says `auto` (or nothing): a folder or zip holding FAERS
