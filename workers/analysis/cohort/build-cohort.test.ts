@@ -40,6 +40,14 @@ CREATE TABLE cdm.measurement AS SELECT person_id::BIGINT AS person_id, 400::BIGI
   v::DOUBLE AS value_as_number, 500::BIGINT AS unit_concept_id, NULL::VARCHAR AS measurement_source_value FROM (VALUES
   (1, '2010-05-01', 8.5), (2, '2015-02-01', 6.0)
 ) t(person_id, d, v);
+CREATE SCHEMA vcf;
+CREATE TABLE vcf.variant AS SELECT * FROM (VALUES
+  (0, 'rs1', 'GENE1', 'HIGH', 2, 10), (1, 'rs2', 'GENE1', 'LOW', 1, 10), (2, 'rs3', 'GENE2', 'HIGH', 9, 10)
+) t(variant_id, rsid, gene, impact, ac, an);
+CREATE TABLE vcf.vcf_sample AS SELECT * FROM (VALUES ('S1', 1::BIGINT), ('S2', 2), ('S3', 3), ('S5', 5)) t(sample, person_id);
+CREATE TABLE vcf.genotype AS SELECT * FROM (VALUES
+  (0, 'S1', 1), (1, 'S2', 1), (2, 'S3', 2), (2, 'S5', 1), (0, 'S9', 2)
+) t(variant_id, sample, alt_count);
 CREATE TABLE cdm.death AS SELECT 1::BIGINT AS person_id, DATE '2012-01-01' AS death_date, NULL::BIGINT AS cause_concept_id, NULL::VARCHAR AS cause_source_value;
 `;
 
@@ -135,6 +143,26 @@ describe('cohort logic on a hand-made CDM', () => {
     expect(lab.members.map((m) => m.id)).toEqual([1]);
     const labLow = await build({ ...base, inclusion: [{ name: 'any lab', occurrence: { domain: 'measurement', codes: { concepts: [400] }, value: { lte: 7 }, window: { start: -60, end: 0 } } }] });
     expect(labLow.members.map((m) => m.id)).toEqual([2]);
+  });
+
+  test('genotype rules: carriers of listed variants or of qualifying variants of a gene, and non-carriers', async () => {
+    // Linked: persons 1, 2, 3, 5 (samples S1, S2, S3, S5); person 4 has no sample. rs1 (GENE1, HIGH, AF 0.2):
+    // S1 het; rs2 (GENE1, LOW): S2 het; rs3 (GENE2, HIGH, AF 0.9): S3 hom, S5 het.
+    const base = { entry: { domain: 'drug' as const, codes: X, occurrence: 'all' as const } };
+    const ids = async (genotype: Record<string, unknown>) =>
+      (await build({ ...base, inclusion: [{ name: 'g', genotype: { dataset: 'vcf', ...genotype } as never }] })).members.map((m) => m.id);
+    expect(await ids({ variants: ['rs1'] })).toEqual([1]);
+    expect(await ids({ variants: [0, 'rs2'] })).toEqual([1, 2]);
+    expect(await ids({ gene: 'GENE1', impact: ['high'] })).toEqual([1]);
+    expect(await ids({ gene: 'GENE2' })).toEqual([3, 5]);
+    expect(await ids({ gene: 'GENE2', minAltCount: 2 })).toEqual([3]);
+    expect(await ids({ gene: 'GENE2', maxAf: 0.5 })).toEqual([]);
+    // Non-carriers of rs3 among linked persons: 1 and 2 (4 is not linked, so not known to be a non-carrier).
+    expect(await ids({ variants: ['rs3'], carrier: false })).toEqual([1, 2]);
+    const refused = (genotype: unknown) => build({ ...base, inclusion: [{ name: 'g', genotype: genotype as never }] }).then(() => 'built', (e: Error) => e.message);
+    expect(await refused({ dataset: 'vcf' })).toMatch(/genotype: needs either "variants" or "gene"/);
+    expect(await refused({ dataset: 'vcf', variants: ['rs1'], impact: ['HIGH'] })).toMatch(/impact: applies to a gene/);
+    expect(await refused({ dataset: 'vcf', gene: 'G', impact: ['SEVERE'] })).toMatch(/impact: must list some of HIGH, MODERATE, LOW, MODIFIER/);
   });
 
   test('source-code patterns ignore case and dots; excluded concepts leave the set', async () => {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier } from '../../db/quote.js';
+import { quoteIdentifier, quoteLiteral } from '../../db/quote.js';
 import type { Task } from '../../db/tasks.js';
 import type { AttritionStep, Dataset } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
@@ -65,6 +65,24 @@ function ruleSql(cdm: string, qualified: string, rule: CheckedRule, codes: Resol
       if (rule.sexes.includes('female')) tests.push(`p.gender_concept_id = ${GENDER_CONCEPTS.female}`);
       if (rule.sexes.includes('unknown')) tests.push(`coalesce(p.gender_concept_id, 0) NOT IN (${GENDER_CONCEPTS.male}, ${GENDER_CONCEPTS.female})`);
       return `SELECT q.event_id FROM ${qualified} q JOIN ${cdm}.person p ON p.person_id = q.person_id WHERE ${tests.join(' OR ')}`;
+    }
+    case 'genotype': {
+      const vcf = quoteIdentifier(rule.dataset);
+      const pick: string[] = [];
+      if (rule.variantIds.length) pick.push(`v.variant_id IN (${rule.variantIds.join(', ')})`);
+      if (rule.rsids.length) pick.push(`v.rsid IN (${rule.rsids.map(quoteLiteral).join(', ')})`);
+      if (rule.gene !== null) {
+        const tests = [`v.gene = ${quoteLiteral(rule.gene)}`];
+        if (rule.impact.length) tests.push(`v.impact IN (${rule.impact.map(quoteLiteral).join(', ')})`);
+        if (rule.maxAf !== null) tests.push(`v.an > 0 AND v.ac / v.an <= ${rule.maxAf}`);
+        pick.push(`(${tests.join(' AND ')})`);
+      }
+      const carriers = `SELECT s.person_id FROM ${vcf}.vcf_sample s JOIN ${vcf}.genotype g ON g.sample = s.sample
+        WHERE g.alt_count >= ${rule.minAltCount} AND g.variant_id IN (SELECT v.variant_id FROM ${vcf}.variant v WHERE ${pick.join(' OR ')})`;
+      const test = rule.carrier
+        ? `q.person_id IN (${carriers})`
+        : `q.person_id IN (SELECT person_id FROM ${vcf}.vcf_sample) AND q.person_id NOT IN (${carriers})`;
+      return `SELECT q.event_id FROM ${qualified} q WHERE ${test}`;
     }
     case 'occurrence': {
       // No person filter on the events: the join below is one hash probe per event either way.

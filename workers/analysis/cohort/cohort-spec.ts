@@ -25,7 +25,8 @@ export interface CheckedCriterion {
 export type CheckedRule =
   | { name: string; kind: 'age'; min: number | null; max: number | null }
   | { name: string; kind: 'sex'; sexes: ('male' | 'female' | 'unknown')[] }
-  | { name: string; kind: 'occurrence'; criterion: CheckedCriterion; window: CheckedWindow; atLeast: number; atMost: number | null };
+  | { name: string; kind: 'occurrence'; criterion: CheckedCriterion; window: CheckedWindow; atLeast: number; atMost: number | null }
+  | { name: string; kind: 'genotype'; dataset: string; variantIds: number[]; rsids: string[]; gene: string | null; impact: string[]; maxAf: number | null; minAltCount: number; carrier: boolean };
 
 /** A window with open ends as null. */
 export interface CheckedWindow {
@@ -120,6 +121,41 @@ function checkCodeSet(path: string, value: unknown): CheckedCodeSet {
   return { path, concepts, sourceCodes };
 }
 
+const IMPACTS = ['HIGH', 'MODERATE', 'LOW', 'MODIFIER'];
+
+/** A genotype rule: carriers (or not) of listed variants, or of qualifying variants of a gene, in a VCF dataset. */
+function genotypeRule(path: string, value: unknown): Omit<Extract<CheckedRule, { kind: 'genotype' }>, 'name'> {
+  if (!isObject(value)) throw bad(path, 'must be { "dataset": …, and "variants" or "gene" }', 'e.g. { "dataset": "vcf", "variants": ["rs4244285"] }');
+  onlyKeys(path, value, ['dataset', 'variants', 'gene', 'impact', 'maxAf', 'minAltCount', 'carrier']);
+  if (typeof value.dataset !== 'string' || value.dataset.trim() === '') throw bad(`${path}.dataset`, 'is required: the VCF dataset holding the genotypes', 'e.g. "dataset": "vcf"');
+  const variants = value.variants ?? [];
+  if (!Array.isArray(variants)) throw bad(`${path}.variants`, 'must be a list of variant ids or rsids', 'e.g. ["rs4244285", 1043]');
+  const variantIds: number[] = [];
+  const rsids: string[] = [];
+  variants.forEach((v: unknown, i: number) => {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) variantIds.push(v);
+    else if (typeof v === 'string' && v.trim() !== '') rsids.push(v.trim());
+    else throw bad(`${path}.variants[${i}]`, `must be a variant id (a whole number) or an rsid (got ${JSON.stringify(v)})`, 'e.g. "rs4244285"');
+  });
+  const gene = value.gene === undefined ? null : value.gene;
+  if (gene !== null && (typeof gene !== 'string' || gene.trim() === '')) throw bad(`${path}.gene`, 'must be a gene symbol', 'e.g. "CYP2C19"');
+  if ((variantIds.length + rsids.length === 0) === (gene === null)) throw bad(path, 'needs either "variants" or "gene" (one of them)', 'list variants, or name a gene with an impact filter');
+  const impact = value.impact ?? [];
+  if (!Array.isArray(impact) || impact.some((x) => typeof x !== 'string' || !IMPACTS.includes(x.toUpperCase()))) {
+    throw bad(`${path}.impact`, `must list some of ${IMPACTS.join(', ')}`, 'e.g. ["HIGH", "MODERATE"]');
+  }
+  if (impact.length && gene === null) throw bad(`${path}.impact`, 'applies to a gene, not to listed variants', 'add "gene" or remove "impact"');
+  const maxAf = value.maxAf === undefined ? null : value.maxAf;
+  if (maxAf !== null && (typeof maxAf !== 'number' || !(maxAf > 0 && maxAf <= 1))) throw bad(`${path}.maxAf`, 'must be a frequency above 0 and at most 1', 'e.g. 0.01 for rare variants');
+  const minAltCount = count(`${path}.minAltCount`, value.minAltCount, 1) as number;
+  if (minAltCount < 1) throw bad(`${path}.minAltCount`, 'must be at least 1', '1 = carriers, 2 = homozygous');
+  if (value.carrier !== undefined && typeof value.carrier !== 'boolean') throw bad(`${path}.carrier`, 'must be true or false', 'false selects persons who do not carry');
+  return {
+    kind: 'genotype', dataset: value.dataset.trim(), variantIds, rsids, gene: gene === null ? null : (gene as string).trim(),
+    impact: (impact as string[]).map((x) => x.toUpperCase()), maxAf: maxAf as number | null, minAltCount, carrier: value.carrier !== false,
+  };
+}
+
 class SpecChecker {
   private readonly named = new Map<string, CheckedCodeSet>();
 
@@ -182,11 +218,12 @@ class SpecChecker {
 
   rule(path: string, value: unknown): CheckedRule {
     if (!isObject(value)) throw bad(path, 'must be an inclusion rule: { "name": …, and one of age, sex, occurrence }', 'e.g. { "name": "adults", "age": { "min": 18 } }');
-    onlyKeys(path, value, ['name', 'description', 'age', 'sex', 'occurrence']);
+    onlyKeys(path, value, ['name', 'description', 'age', 'sex', 'occurrence', 'genotype']);
     if (typeof value.name !== 'string' || value.name.trim() === '') throw bad(`${path}.name`, 'is required: a short name shown in the attrition table', 'e.g. "no prior GI bleed"');
     const name = value.name.trim();
-    const kinds = (['age', 'sex', 'occurrence'] as const).filter((k) => value[k] !== undefined);
-    if (kinds.length !== 1) throw bad(path, `must have exactly one of age, sex, occurrence (has ${kinds.length ? kinds.join(', ') : 'none'})`, 'split it into one rule per criterion');
+    const kinds = (['age', 'sex', 'occurrence', 'genotype'] as const).filter((k) => value[k] !== undefined);
+    if (kinds.length !== 1) throw bad(path, `must have exactly one of age, sex, occurrence, genotype (has ${kinds.length ? kinds.join(', ') : 'none'})`, 'split it into one rule per criterion');
+    if (value.genotype !== undefined) return { name, ...genotypeRule(`${path}.genotype`, value.genotype) };
     if (value.age !== undefined) {
       if (!isObject(value.age)) throw bad(`${path}.age`, 'must be { "min": years, "max": years }', 'e.g. { "min": 18 }');
       onlyKeys(`${path}.age`, value.age, ['min', 'max']);

@@ -86,6 +86,8 @@ describe('cohort analyses through the engine on the imported GiBleed sample', ()
     const message = (work: Promise<unknown>) => work.then(() => 'ran', (e: Error) => e.message);
     expect(await message(engine.cohort({ ...CELECOXIB, dataset: 'caers' }))).toMatch(/caers is a reports dataset; cohorts are built from OMOP CDM data/);
     expect(await message(engine.cohort({ ...CELECOXIB, dataset: 'nope' }))).toMatch(/nope/);
+    expect(await message(engine.cohort({ ...CELECOXIB, inclusion: [{ name: 'g', genotype: { dataset: 'caers', variants: ['rs1'] } }] })))
+      .toMatch(/inclusion\[0\]\.genotype\.dataset: caers is a reports dataset, not a VCF/);
     const other = await engine.importFile({ path: GIBLEED_DIR, kind: 'omop', name: 'gibleed2', onDuplicate: 'import' });
     expect(other.dataset.name).toBe('gibleed2');
     expect(await message(engine.survival({ target: CELECOXIB, outcome: { ...GI_BLEED, dataset: 'gibleed2' } }))).toMatch(/different datasets \(gibleed and gibleed2\)/);

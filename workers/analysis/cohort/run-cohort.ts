@@ -2,11 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Task } from '../../db/tasks.js';
 import type { CohortRef, CohortResult, CohortSpec, Dataset } from '../../engine/api.js';
 import type { AuditLog } from '../../engine/audit-log.js';
-import { quoteTableName, requireDataset } from '../../engine/catalog.js';
+import { findDataset, quoteTableName, requireDataset } from '../../engine/catalog.js';
 import { isPmwError, PmwError } from '../../engine/errors.js';
 import { saveResultTable } from '../signals/save-result.js';
 import { buildCohort, cdmSchemaOf, COHORT_COLUMNS } from './build-cohort.js';
-import { checkCohortSpec } from './cohort-spec.js';
+import { type CheckedCohortSpec, checkCohortSpec } from './cohort-spec.js';
 
 /** A cohort ready for analysis: a table (temporary or kept) of one row per person. */
 export interface CohortTableRef {
@@ -23,6 +23,7 @@ export async function runCohort(task: Task, audit: AuditLog, spec: CohortSpec): 
   const started = performance.now();
   const checked = checkCohortSpec(spec);
   const dataset = await requireDataset(task.connection, checked.dataset);
+  await checkGenotypeDatasets(task.connection, checked);
   const built = await buildCohort(task, cdmSchemaOf(dataset), checked);
   const { taskId: _taskId, ...kept } = spec;
   const saved = await saveResultTable(task, audit, dataset, 'cohort', `SELECT ${COHORT_COLUMNS} FROM ${built.table} ORDER BY person_id`, {
@@ -75,10 +76,26 @@ export async function resolveCohortRef(task: Task, ref: CohortRef | undefined, r
   const built = await withRole(role, async () => {
     const checked = checkCohortSpec(ref);
     const dataset = await requireDataset(task.connection, checked.dataset);
+    await checkGenotypeDatasets(task.connection, checked);
     return { checked, dataset, ...(await buildCohort(task, cdmSchemaOf(dataset), checked)) };
   });
   const { checked, dataset } = built;
   return { table: built.table, label: checked.name, dataset, persons: built.persons, warnings: built.warnings.map((w) => `${role}: ${w}`) };
+}
+
+/** Genotype rules must name a `vcf` dataset of the workspace. */
+async function checkGenotypeDatasets(connection: DuckDBConnection, spec: CheckedCohortSpec): Promise<void> {
+  for (const [i, rule] of spec.rules.entries()) {
+    if (rule.kind !== 'genotype') continue;
+    const dataset = await findDataset(connection, rule.dataset);
+    if (!dataset || dataset.kind !== 'vcf') {
+      throw new PmwError({
+        code: 'BAD_REQUEST',
+        message: `cohort definition, inclusion[${i}].genotype.dataset: ${rule.dataset} is ${dataset ? `a ${dataset.kind} dataset, not a VCF` : 'not a dataset of this workspace'}`,
+        hint: 'import the VCF (pmw import FILE.vcf.gz) and link its samples to persons (--samples FILE)',
+      });
+    }
+  }
 }
 
 /** Errors about one of several definitions say which: `comparator cohort definition, entry.codes: …`. */
