@@ -179,7 +179,8 @@ describe('openWorkspace: locked and corrupt workspaces', () => {
     const path = join(temp(), 'locked.duckdb');
     const holder = spawn(process.execPath, ['-e', `
       import('@duckdb/node-api').then(async ({ DuckDBInstance }) => {
-        await DuckDBInstance.create(${JSON.stringify(path)});
+        // Kept on globalThis: an instance nothing refers to may be collected, and its lock released.
+        globalThis.holder = await DuckDBInstance.create(${JSON.stringify(path)});
         console.log('holding');
         setTimeout(() => {}, 60000);
       });`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
