@@ -1,11 +1,14 @@
 import { ENGINE_VERSION } from '../workers/engine/version.js';
 import type { Command } from './command.js';
+import { assocCommand } from './commands/assoc.js';
 import { auditCommand } from './commands/audit.js';
 import { catalogCommand } from './commands/catalog.js';
 import { characterizeCommand } from './commands/characterize.js';
 import { cohortCommand } from './commands/cohort.js';
 import { incidenceCommand } from './commands/incidence.js';
+import { pgxCommand } from './commands/pgx.js';
 import { survivalCommand } from './commands/survival.js';
+import { variantsCommand } from './commands/variants.js';
 import { importCommand } from './commands/import.js';
 import { profileCommand } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
@@ -16,7 +19,7 @@ import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
 export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand,
-  characterizeCommand, incidenceCommand, survivalCommand, auditCommand];
+  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, auditCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
