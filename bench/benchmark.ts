@@ -8,6 +8,10 @@ export interface BenchContext {
   reports: number;
   /** Persons of the generated OMOP CDM (cohort). */
   persons: number;
+  /** VCF records of the generated VCF (vcf). */
+  variants: number;
+  /** Samples of the generated VCF (vcf). */
+  samples: number;
   seed: number;
   /** Keep generated data after the run (it is reused by the next run). */
   keep: boolean;
@@ -22,6 +26,6 @@ export interface Benchmark {
   name: string;
   description: string;
   /** The size of its generated input, for the summary line, e.g. `5,000,000 rows`. */
-  inputSize(sizes: Pick<BenchContext, 'rows' | 'reports' | 'persons'>): string;
+  inputSize(sizes: Pick<BenchContext, 'rows' | 'reports' | 'persons' | 'variants' | 'samples'>): string;
   run(context: BenchContext): Promise<Figure[]>;
 }

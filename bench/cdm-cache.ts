@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version as duckdbVersion } from '@duckdb/node-api';
+import { runChildScript } from './child-script.js';
+import { sizeLabel } from './format.js';
 import { CDM_FORMAT_VERSION, type CdmManifest } from './generate-cdm.js';
 
 const GENERATOR = fileURLToPath(new URL('./generate-cdm.ts', import.meta.url));
@@ -13,13 +14,6 @@ export interface CachedCdm {
   manifest: CdmManifest;
   /** True when an earlier run's CDM was found and used as it was. */
   reused: boolean;
-}
-
-/** `1m`, `100k`, `12345`: how a size names the folder (`bench/data/cdm-1m`). */
-export function sizeLabel(persons: number): string {
-  if (persons % 1_000_000 === 0) return `${persons / 1_000_000}m`;
-  if (persons % 1_000 === 0) return `${persons / 1_000}k`;
-  return String(persons);
 }
 
 /**
@@ -34,7 +28,7 @@ export async function cachedCdm(dataDir: string, persons: number, seed: number):
     found.seed === seed && found.duckdb === duckdbVersion();
   if (matches && (await stat(folder).catch(() => null))?.isDirectory()) return { folder, manifest: found, reused: true };
 
-  await runGenerator(folder, persons, seed);
+  await runChildScript(GENERATOR, [folder, String(persons), String(seed)], 'the CDM generator');
   const manifest = await readManifest(folder);
   if (!manifest) throw new Error(`the CDM generator finished without writing ${folder}.json`);
   return { folder, manifest, reused: false };
@@ -48,16 +42,4 @@ export async function removeCdm(folder: string): Promise<void> {
 async function readManifest(folder: string): Promise<CdmManifest | null> {
   const text = await readFile(`${folder}.json`, 'utf8').catch(() => null);
   return text === null ? null : (JSON.parse(text) as CdmManifest);
-}
-
-/** `generate-cdm.ts` in a child Node with this process's loader flags (tsx), its output shown as it comes. */
-function runGenerator(folder: string, persons: number, seed: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, GENERATOR, folder, String(persons), String(seed)], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`the CDM generator failed (${signal ?? `exit status ${code}`})`));
-    });
-  });
 }

@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import type { CohortRef, CohortResult, Engine } from '../workers/engine/api.js';
 import { WorkspaceEngine } from '../workers/engine/engine.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
-import { cachedCdm, removeCdm, sizeLabel, type CachedCdm } from './cdm-cache.js';
+import { cachedDataLine } from './cached-data.js';
+import { cachedCdm, removeCdm, type CachedCdm } from './cdm-cache.js';
 import { CDM_CONCEPTS } from './cdm-vocabulary-sql.js';
 import { giBleedDefinition, newUsersDefinition } from './cohort-definitions.js';
 import { attritionLines, cdmSizeLines, incidenceLine, survivalLines, table1Lines } from './cohort-report.js';
 import { removeDatabase } from './db-files.js';
 import type { Figure } from './figure.js';
-import { formatCount, formatMB, formatMs } from './format.js';
+import { formatCount, formatMB, formatMs, sizeLabel } from './format.js';
 import { loadLine, machineLine } from './machine.js';
 import { bestAndFirstFigures, repeatCall, runLines } from './repeated-call.js';
 import { timed } from './stats.js';
@@ -39,9 +40,7 @@ export const cohortBenchmark: Benchmark = {
     log(`at the start: ${loadLine()}`);
     const generation = await timed(() => cachedCdm(ctx.dataDir, ctx.persons, ctx.seed));
     const cdm = generation.result;
-    log(cdm.reused
-      ? `data: reusing ${cdm.folder} (generated in ${formatMs(cdm.manifest.generatedMs)} by an earlier run)`
-      : `data: generated ${cdm.folder} in ${formatMs(generation.ms)} in a child process${ctx.keep ? ' (kept for the next run)' : ' (deleted after the run; --keep keeps it)'}`);
+    log(cachedDataLine(cdm, generation.ms, ctx.keep));
     log(`data: ${formatCount(cdm.manifest.persons)} persons, seed ${cdm.manifest.seed}, Parquet:`);
     for (const line of cdmSizeLines(cdm.manifest)) log(line);
     try {

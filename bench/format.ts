@@ -22,3 +22,10 @@ export function formatCount(n: number): string {
 export function formatPercent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(0)} %`;
 }
+
+/** `1m`, `100k`, `12345`: how a size names the cached data (`bench/data/cdm-1m`, `bench/data/vcf-2504x100k`). */
+export function sizeLabel(count: number): string {
+  if (count % 1_000_000 === 0) return `${count / 1_000_000}m`;
+  if (count % 1_000 === 0) return `${count / 1_000}k`;
+  return String(count);
+}

@@ -12,7 +12,7 @@ export interface RepeatedCall<T> {
 }
 
 /** The Engine's answer for an analysis whose wiring is not finished yet. */
-function isNotBuiltYet(error: unknown): boolean {
+export function isNotBuiltYet(error: unknown): boolean {
   return isPmwError(error) && /is being built/.test(error.message);
 }
 

@@ -36,7 +36,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let crashed = false;
   for (const benchmark of chosen) {
     console.log(`\n== ${benchmark.name}: ${benchmark.description}`);
-    const context: BenchContext = { rows: args.rows, reports: args.reports, persons: args.persons, seed: SEED, keep: args.keep, dataDir: DATA_DIR, log: (line = '') => console.log(`   ${line}`) };
+    const context: BenchContext = {
+      rows: args.rows, reports: args.reports, persons: args.persons, variants: args.variants, samples: args.samples,
+      seed: SEED, keep: args.keep, dataDir: DATA_DIR, log: (line = '') => console.log(`   ${line}`),
+    };
     const started = performance.now();
     try {
       figures.push(...(await benchmark.run(context)));

@@ -1,0 +1,89 @@
+import type { Engine } from '../workers/engine/api.js';
+import { cellValue } from '../workers/db/columnar.js';
+import { quoteIdentifier } from '../workers/db/quote.js';
+import type { PlinkVariant } from './plink-output.js';
+
+/** pmw's association row for one ALT (AssociationResult.resultTable). */
+export interface PmwVariant {
+  rsid: string;
+  alt: string;
+  af: number;
+  hweP: number;
+  acCases: number;
+  anCases: number;
+  acControls: number;
+  anControls: number;
+  chisq: number;
+  pChisq: number;
+  pFisher: number;
+  or: number;
+}
+
+/** A variant both tools are compared on. */
+export interface CrossCheckVariant {
+  label: string;
+  snp: string;
+}
+
+const PMW_COLUMNS = ['rsid', 'alt', 'af', 'hwe_p', 'ac_cases', 'an_cases', 'ac_controls', 'an_controls', 'chisq', 'p_chisq', 'p_fisher', 'or'] as const;
+
+/**
+ * The variants to compare: the planted one, the two strongest other signals in PLINK's `.assoc` (chance
+ * findings, p near 1/variants) and two common variants, at a third and two thirds of the file.
+ */
+export function crossCheckVariants(plink: ReadonlyMap<string, PlinkVariant>, plantedSnp: string): CrossCheckVariant[] {
+  const rows = [...plink.values()].filter((v) => v.snp !== '.' && v.snp !== plantedSnp && Number.isFinite(v.pChisq));
+  const strongest = [...rows].sort((a, b) => a.pChisq - b.pChisq).slice(0, 2);
+  const commonAfter = (share: number) => rows.slice(Math.floor(rows.length * share)).find((v) => v.af > 0.2 && v.af < 0.8);
+  return [
+    { label: 'planted', snp: plantedSnp },
+    ...strongest.map((v, i) => ({ label: `next ${i + 1}`, snp: v.snp })),
+    ...[commonAfter(1 / 3), commonAfter(2 / 3)].flatMap((v) => (v ? [{ label: 'common', snp: v.snp }] : [])),
+  ];
+}
+
+/** pmw's rows for these rsids, from the association's result table; a split multi-allelic record gives several. */
+export async function pmwVariants(engine: Engine, resultTable: string, snps: readonly string[]): Promise<Map<string, PmwVariant[]>> {
+  const page = await engine.query(
+    `SELECT ${PMW_COLUMNS.map(quoteIdentifier).join(', ')} FROM ${resultTable} WHERE rsid IN (${snps.map(() => '?').join(', ')})`,
+    { params: [...snps] },
+  );
+  const column = (name: string) => page.columns.find((c) => c.name === name)!;
+  const byRsid = new Map<string, PmwVariant[]>();
+  for (let i = 0; i < page.rowCount; i++) {
+    const value = (name: (typeof PMW_COLUMNS)[number]) => cellValue(column(name), i);
+    const num = (name: (typeof PMW_COLUMNS)[number]) => { const v = value(name); return v === null ? NaN : Number(v); };
+    const row: PmwVariant = {
+      rsid: String(value('rsid')), alt: String(value('alt')), af: num('af'), hweP: num('hwe_p'),
+      acCases: num('ac_cases'), anCases: num('an_cases'), acControls: num('ac_controls'), anControls: num('an_controls'),
+      chisq: num('chisq'), pChisq: num('p_chisq'), pFisher: num('p_fisher'), or: num('or'),
+    };
+    byRsid.set(row.rsid, [...(byRsid.get(row.rsid) ?? []), row]);
+  }
+  return byRsid;
+}
+
+/** A statistic to 4 significant digits, p values below 0.001 as `1.23e-45`. */
+function statistic(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '—';
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** One line per tool and variant: AF, HWE p, ALT frequency in cases and controls, OR, χ², its p and Fisher's p. */
+export function crossCheckLines(variants: readonly CrossCheckVariant[], plink: ReadonlyMap<string, PlinkVariant> | null, pmw: ReadonlyMap<string, PmwVariant[]> | null): string[] {
+  const header = ['variant', 'tool', 'AF', 'HWE p', 'AF cases', 'AF ctrls', 'OR', 'chi²', 'p (chi²)', 'p (Fisher)'];
+  const rows: string[][] = [];
+  for (const { label, snp } of variants) {
+    const name = `${snp} (${label})`;
+    const fromPlink = plink?.get(snp);
+    if (fromPlink) rows.push([name, 'plink1.9', ...[fromPlink.af, fromPlink.hweP, fromPlink.afCases, fromPlink.afControls, fromPlink.or, fromPlink.chisq, fromPlink.pChisq, fromPlink.pFisher].map(statistic)]);
+    for (const row of pmw?.get(snp) ?? []) {
+      const tool = (pmw?.get(snp)?.length ?? 0) > 1 ? `pmw ALT ${row.alt}` : 'pmw';
+      rows.push([fromPlink ? '' : name, tool, ...[row.af, row.hweP, row.acCases / row.anCases, row.acControls / row.anControls, row.or, row.chisq, row.pChisq, row.pFisher].map(statistic)]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  return [line(header), ...rows.map(line)];
+}
