@@ -1,3 +1,11 @@
+/**
+ * Expected diplotype → phenotype results are CPIC's, as published in the diplotype tables PharmCAT exports
+ * (data/SOURCES.md): TPMT.json, CYP2C19.json, CYP2C9.json, CYP2D6.json (PharmCAT commit 1cd37900,
+ * base_data/phenotype/cpic), NUDT15.json, SLCO1B1.json, DPYD.json (commit 7390fa18); e.g. TPMT *1/*3A
+ * Intermediate, *2/*3A Poor; CYP2C19 *2/*17 Intermediate, *17/*17 Ultrarapid; CYP2C9 *1/*3 1.0
+ * Intermediate; CYP2D6 *1/*4 1.0 Intermediate, *1/*9 and *1/*10 1.25 Normal, *1/*17 1.5 Normal; DPYD
+ * Reference/HapB3 1.5 Intermediate and c.2846A>T/c.2846A>T 1.0 (PharmCAT's pipeline test).
+ */
 import { describe, expect, it } from 'vitest';
 import { callGene } from './call-gene.js';
 import { pgxGenes, type PgxGene } from './pgx-table.js';

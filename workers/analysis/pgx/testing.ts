@@ -3,6 +3,8 @@
  * and a workspace (catalog, audit trail) around them, so calls can be checked against answers known by
  * construction without the VCF importer.
  */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../../db/quote.js';
 import { Task } from '../../db/tasks.js';
@@ -112,4 +114,34 @@ export async function pgxWorkspace(datasets: [string, DatasetKind][]): Promise<P
     dataset: (name) => entries.get(name)!,
     close: () => { connection.closeSync(); instance.closeSync(); },
   };
+}
+
+/**
+ * A real VCF (plain or gzip/bgzip) read into a fixture: its `##` header, its samples, and only the records
+ * inside the given windows (chrom without `chr`, inclusive positions) or with one of the given IDs, GT
+ * taken as the first FORMAT field.
+ * Enough for a smoke check until the VCF importer exists; no INFO, FILTER or other FORMAT fields.
+ */
+export function readVcfWindows(path: string, windows: { chrom: string; start: number; end: number }[], ids: Set<string>): FixtureVcf {
+  const bytes = readFileSync(path);
+  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  const header: string[] = [];
+  let samples: string[] = [];
+  const records: FixtureRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('##')) { header.push(line); continue; }
+    const fields = line.split('\t');
+    if (line.startsWith('#CHROM')) { samples = fields.slice(9); continue; }
+    if (fields.length < 8) continue;
+    const chrom = fields[0]!.replace(/^chr/i, '');
+    const pos = Number(fields[1]);
+    const inWindow = windows.some((w) => w.chrom === chrom && pos >= w.start && pos <= w.end);
+    if (!inWindow && !fields[2]!.split(';').some((id) => ids.has(id))) continue;
+    const gtFirst = fields[8]?.split(':')[0] === 'GT';
+    records.push({
+      chrom: fields[0]!, pos, id: fields[2] === '.' ? null : fields[2]!, ref: fields[3]!, alts: fields[4]!.split(','),
+      gts: samples.map((_, s) => (gtFirst ? fields[9 + s]!.split(':')[0]! : '')),
+    });
+  }
+  return { samples, header, records };
 }
