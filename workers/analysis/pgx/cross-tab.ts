@@ -2,8 +2,9 @@ import type { Task } from '../../db/tasks.js';
 import type { PgxResult, PgxSpec } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
 import { requireSameDataset, resolveCohortRef } from '../cohort/run-cohort.js';
+import { fisherExactP } from '../../stats/genetics/fisher-exact.js';
+import { oddsRatio } from '../../stats/genetics/two-by-two.js';
 import { phenotypesOf, type PgxGene } from './pgx-table.js';
-import { fisherTwoSided, oddsRatioOrNull } from './two-by-two.js';
 
 export type CrossTabSpec = NonNullable<PgxSpec['crossTab']>;
 export type CrossTab = NonNullable<PgxResult['crossTab']>;
@@ -33,7 +34,7 @@ export function resolveCrossTabPhenotype(genes: PgxGene[], geneName: string, phe
  * group are in the outcome cohort with an outcome starting on or after their exposure start and no later
  * than the end of the observation period holding it. A person whose samples are not determinable for
  * the gene, or disagree, and a person with no linked sample, are their own rows and stay out of the
- * odds ratio and the Fisher test.
+ * odds ratio (ad/bc, null when bc = 0) and the two-sided Fisher test (null for an empty table).
  */
 export async function crossTabulate(task: Task, callsTable: string, genes: PgxGene[], spec: CrossTabSpec, warnings: string[]): Promise<CrossTab> {
   const { gene, phenotype } = resolveCrossTabPhenotype(genes, spec.gene, spec.phenotype);
@@ -63,6 +64,7 @@ export async function crossTabulate(task: Task, callsTable: string, genes: PgxGe
   const cell = (group: string) => counts.get(group) ?? { exposed: 0, withOutcome: 0 };
   const [yes, no] = [cell('with'), cell('without')];
   const [a, b, c, d] = [yes.withOutcome, yes.exposed - yes.withOutcome, no.withOutcome, no.exposed - no.withOutcome];
+  const ratio = oddsRatio(a, b, c, d);
   if (cell('unlinked').exposed > 0) warnings.push(`${cell('unlinked').exposed} exposed persons have no linked sample in the VCF and are left out of the odds ratio`);
   return {
     gene: gene.gene,
@@ -73,7 +75,7 @@ export async function crossTabulate(task: Task, callsTable: string, genes: PgxGe
       { group: `${gene.gene} not determinable`, ...cell('undetermined') },
       { group: 'no linked sample', ...cell('unlinked') },
     ],
-    oddsRatio: oddsRatioOrNull(a, b, c, d),
-    pFisher: fisherTwoSided(a, b, c, d),
+    oddsRatio: Number.isNaN(ratio) ? null : ratio,
+    pFisher: a + b + c + d === 0 ? null : fisherExactP(a, b, c, d),
   };
 }
