@@ -1,0 +1,123 @@
+/**
+ * The association on real VCFs (reference/data) against PLINK 1.9 and bcftools (to the digits they print)
+ * and against an independent exact computation (reference/exact_reference.py: exact rationals, scipy,
+ * numpy) to a relative 1e-10. The VCFs are read by the test-only reader until the importer exists.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssociationResult } from '../../engine/api.js';
+import { associate } from './run-association.js';
+import { readPhenotypeFile } from './phenotype-file.js';
+import { readTestVcf } from './reference/read-test-vcf.js';
+import { dataPath, expectExact, expectPrinted, readOutput, readOutputRecords, REFERENCE_DATASETS } from './reference/load-reference.js';
+import { fixtureDataset, fixtureWorkspace, writeVcfTables } from './testing.js';
+
+type Workspace = Awaited<ReturnType<typeof fixtureWorkspace>>;
+type Row = Record<string, number | string | null>;
+
+let ws: Workspace;
+const results = new Map<string, { result: Omit<AssociationResult, 'elapsedMs'>; rows: Row[]; variants: Row[] }>();
+
+beforeAll(async () => {
+  ws = await fixtureWorkspace();
+  for (const ref of REFERENCE_DATASETS) {
+    const vcf = readTestVcf(dataPath(ref.vcf));
+    await writeVcfTables(ws.connection, ref.name, vcf.samples, vcf.variants);
+    const phenotype = await readPhenotypeFile(dataPath(ref.phenotype), vcf.samples);
+    const result = await associate(ws.task, ws.audit, fixtureDataset(ref.name), { dataset: ref.name, phenotype: { file: dataPath(ref.phenotype) } }, phenotype);
+    const rows = (await ws.connection.runAndReadAll(`SELECT * FROM ${result.resultTable} ORDER BY variant_id`)).getRowObjectsJS() as Row[];
+    const variants = (await ws.connection.runAndReadAll(`SELECT * FROM "${ref.name}".variant ORDER BY variant_id`)).getRowObjectsJS() as Row[];
+    results.set(ref.name, { result, rows, variants });
+  }
+});
+
+afterAll(() => ws?.close());
+
+const num = (value: unknown): number => (value === null || value === undefined ? NaN : Number(value));
+
+describe.each(REFERENCE_DATASETS.map((d) => d.name))('%s', (name) => {
+  const get = () => results.get(name)!;
+
+  it('has one result row per split variant, as PLINK on the bcftools-split VCF', () => {
+    expect(get().rows.length).toBe(readOutputRecords(`${name}.assoc`).length);
+    expect(get().result.variants).toBe(get().rows.length);
+  });
+
+  it('counts and statistics equal the exact reference (1e-10)', () => {
+    const exact = readOutputRecords(`${name}.exact.tsv`);
+    get().rows.forEach((row, i) => {
+      const ref = exact[i]!;
+      const where = `${name} variant ${i}`;
+      expect([row.chrom, row.pos, row.ref, row.alt]).toEqual([ref.chrom, Number(ref.pos), ref.ref, ref.alt]);
+      for (const c of ['ac_cases', 'an_cases', 'ac_controls', 'an_controls']) expect(row[c], `${where} ${c}`).toBe(Number(ref[c]));
+      for (const c of ['af', 'hwe_p', 'chisq', 'p_chisq', 'p_fisher', 'or', 'or_lo', 'or_hi', 'p_trend']) expectExact(num(row[c]), ref[c]!, `${where} ${c}`);
+    });
+  });
+
+  it('--assoc: F_A, F_U, CHISQ, P, OR, L95, U95 as PLINK prints them', () => {
+    const plink = readOutputRecords(`${name}.assoc`);
+    get().rows.forEach((row, i) => {
+      const p = plink[i]!;
+      const where = `${name} variant ${i}`;
+      expect(Number(p.BP)).toBe(row.pos);
+      expect(p.A1).toBe(row.alt);
+      const [a, anCases, c, anControls] = [num(row.ac_cases), num(row.an_cases), num(row.ac_controls), num(row.an_controls)];
+      expectPrinted(anCases ? a / anCases : NaN, p.F_A!, `${where} F_A`);
+      expectPrinted(anControls ? c / anControls : NaN, p.F_U!, `${where} F_U`);
+      if (anCases === 0 || anControls === 0) {
+        // PLINK prints CHISQ 0 and P 1 for a group without alleles; ours is undefined (NULL).
+        expect(num(row.chisq)).toBeNaN();
+        expect(p.CHISQ === '0' || p.CHISQ === 'NA').toBe(true);
+        return;
+      }
+      expectPrinted(num(row.chisq), p.CHISQ!, `${where} CHISQ`);
+      expectPrinted(num(row.p_chisq), p.P!, `${where} P`);
+      expectPrinted(num(row.or), p.OR === 'inf' ? 'NA' : p.OR!, `${where} OR`);
+      // A zero cell: PLINK prints SE inf with L95 0 and U95 nan (or NA); ours has no interval.
+      const zeroCell = p.SE === 'inf' || p.SE === 'NA';
+      expectPrinted(num(row.or_lo), zeroCell ? 'NA' : p.L95!, `${where} L95`);
+      expectPrinted(num(row.or_hi), zeroCell ? 'NA' : p.U95!, `${where} U95`);
+    });
+  });
+
+  it('--assoc fisher: P as PLINK prints it', () => {
+    const plink = readOutputRecords(`${name}.assoc.fisher`);
+    get().rows.forEach((row, i) => {
+      // No alleles at all (every call missing): PLINK prints P 1; ours is undefined (NULL).
+      const noAlleles = num(row.an_cases) + num(row.an_controls) === 0;
+      expectPrinted(num(row.p_fisher), noAlleles && plink[i]!.P === '1' ? 'NA' : plink[i]!.P!, `${name} variant ${i} fisher P`);
+    });
+  });
+
+  it('--model TREND: allele counts, CHISQ and P as PLINK prints them', () => {
+    const plink = readOutputRecords(`${name}.model`);
+    get().rows.forEach((row, i) => {
+      const p = plink[i]!;
+      const where = `${name} variant ${i} TREND`;
+      expect(p.AFF, where).toBe(`${row.ac_cases}/${num(row.an_cases) - num(row.ac_cases)}`);
+      expect(p.UNAFF, where).toBe(`${row.ac_controls}/${num(row.an_controls) - num(row.ac_controls)}`);
+      expectPrinted(num(row.p_trend), p.P!, where);
+    });
+  });
+
+  it('--hardy: controls (UNAFF) genotype counts and P as PLINK prints them', () => {
+    const plink = readOutputRecords(`${name}.hwe`).filter((r) => r.TEST === 'UNAFF');
+    const exact = readOutputRecords(`${name}.exact.tsv`);
+    get().rows.forEach((row, i) => {
+      const p = plink[i]!;
+      const e = exact[i]!;
+      expect(p.GENO, `${name} variant ${i} GENO`).toBe(`${e.control_hom_alt}/${e.control_het}/${e.control_hom_ref}`);
+      expectPrinted(num(row.hwe_p), p.P!, `${name} variant ${i} HWE P`);
+    });
+  });
+
+  it('variant table AC/AN equal bcftools +fill-tags, and ALT frequency PLINK --freq (all samples)', () => {
+    const bcftools = readOutput(`${name}.bcftools_ac_an.tsv`);
+    const frq = readOutputRecords(`${name}.frq`);
+    get().variants.forEach((v, i) => {
+      const b = bcftools[i]!;
+      expect([v.chrom, String(v.pos), v.ref, v.alt, String(v.ac), String(v.an)], `${name} variant ${i}`).toEqual(b);
+      expect(frq[i]!.NCHROBS).toBe(String(v.an));
+      expectPrinted(num(v.an) ? num(v.ac) / num(v.an) : NaN, frq[i]!.MAF!, `${name} variant ${i} MAF`);
+    });
+  });
+});
