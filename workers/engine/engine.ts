@@ -17,6 +17,8 @@ import { importOmop } from '../import/omop/import-omop.js';
 import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
 import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
+import { importVcf } from '../import/vcf/import-vcf.js';
+import { linkSamples } from '../import/vcf/link-samples.js';
 import type {
   AssociationResult, AssociationSpec, AuditEntry, AuditVerification, CarrierQuery, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
@@ -100,6 +102,10 @@ export class WorkspaceEngine implements Engine {
     const ws = this.open();
     const request = checkedImportRequest(req);
     const kind = await resolveImportKind(request);
+    if (kind === 'vcf') {
+      const options = { taskId: request.taskId, label: `the import of ${basename(resolve(request.path))}`, onProgress: progress };
+      return this.tasks.run(ws.instance, options, (task) => importVcf(task, ws.audit, request));
+    }
     if (kind === 'faers' || kind === 'omop') {
       const options = { taskId: request.taskId, label: `the import of ${basename(resolve(request.path))}`, onProgress: progress };
       const importFolder = kind === 'faers' ? importFaers : importOmop;
@@ -195,8 +201,11 @@ export class WorkspaceEngine implements Engine {
     throw beingBuilt('carriers');
   }
 
-  async linkSamples(_dataset: string, _path: string): Promise<{ linked: number; unknownSamples: string[] }> {
-    throw beingBuilt('linkSamples');
+  async linkSamples(nameOrId: string, path: string): Promise<{ linked: number; unknownSamples: string[] }> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', nameOrId));
+    return this.tasks.run(ws.instance, { label: `linking the samples of ${dataset.name}` }, (task) =>
+      linkSamples(task, ws.audit, dataset, checkedString('path', path)));
   }
 
   async association(_spec: AssociationSpec, _progress?: (p: Progress) => void): Promise<AssociationResult> {

@@ -1,7 +1,7 @@
 import type { ImportRequest, ReportMapping } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
 
-const KINDS = ['auto', 'table', 'faers', 'reports', 'omop'];
+const KINDS = ['auto', 'table', 'faers', 'reports', 'omop', 'vcf'];
 const DEDUP_RULES = ['fda', 'caseversion'];
 
 /** Checks the kind-specific parts of an import request: the kind itself, a report mapping, a dedup rule, an OMOP mapping. */

@@ -1,0 +1,106 @@
+import type { Annotation } from './annotations.js';
+import { COUNTS_PER_ROW, SparseCalls } from './genotype-scanner.js';
+import { GrowableArray } from './growable-array.js';
+import type { InfoValue } from './info-values.js';
+import type { LineNote, LineNotes } from './line-notes.js';
+import type { LineProblem } from './vcf-errors.js';
+
+/**
+ * What parsing a run of data lines produced: one row per ALT allele (multi-allelic records split), the
+ * packed genotype bytes of each row, its sparse calls, and the repaired problems. Plain data and typed
+ * arrays only, so it crosses from a parse worker to the writer without copying the big parts.
+ */
+export interface VariantBatch {
+  rows: number;
+  /** Lines read (data, blank and stray `#` lines): the next batch's lines are numbered after these. */
+  lines: number;
+  /** Per row: 0-based index of its line among this batch's lines. */
+  lineIndex: Int32Array;
+  chrom: string[];
+  pos: Int32Array;
+  rsid: (string | null)[];
+  ref: string[];
+  alt: (string | null)[];
+  qual: Float64Array;
+  qualValid: Uint8Array;
+  filter: (string | null)[];
+  alleleIndex: Int16Array;
+  nAlleles: Int16Array;
+  /** Seven numbers per row: ac, an, n_hom_ref, n_het, n_hom_alt, n_missing, n_half. */
+  counts: Int32Array;
+  /** Per INFO column, per row. */
+  info: InfoValue[][];
+  undeclaredInfo: { row: number; key: string; value: string }[];
+  annotations: { row: number; annotation: Annotation }[];
+  /** Per row, its most severe annotation. */
+  mostSevere: (Annotation | null)[];
+  /** `rows × samples` bytes, row-major (docs/vcf.md). */
+  packed: Uint8Array;
+  /** Per row, where its sparse calls start in `calls` (length rows + 1). */
+  callStart: Int32Array;
+  /** Per row, where its GT texts start in `calls.gt` (length rows + 1). */
+  gtStart: Int32Array;
+  calls: { sample: Int32Array; code: Uint8Array; dp: Int32Array; gq: Int32Array; gt: Uint8Array };
+  /** Chromosomes in the order their runs of records appear, and the last position seen. */
+  chromRuns: string[];
+  firstPos: number;
+  lastPos: number;
+  notes: LineNote[];
+  /** Set when a line could not be read; the rows before it are complete. */
+  problem: LineProblem | null;
+}
+
+/** Collects the rows of one batch. */
+export class VariantBatchBuilder {
+  rows = 0;
+  readonly lineIndex = new GrowableArray(Int32Array, 256);
+  readonly chrom: string[] = [];
+  readonly pos = new GrowableArray(Int32Array, 256);
+  readonly rsid: (string | null)[] = [];
+  readonly ref: string[] = [];
+  readonly alt: (string | null)[] = [];
+  readonly qual = new GrowableArray(Float64Array, 256);
+  readonly qualValid = new GrowableArray(Uint8Array, 256);
+  readonly filter: (string | null)[] = [];
+  readonly alleleIndex = new GrowableArray(Int16Array, 256);
+  readonly nAlleles = new GrowableArray(Int16Array, 256);
+  readonly counts = new GrowableArray(Int32Array, 256 * COUNTS_PER_ROW);
+  readonly info: InfoValue[][];
+  readonly undeclaredInfo: VariantBatch['undeclaredInfo'] = [];
+  readonly annotations: VariantBatch['annotations'] = [];
+  readonly mostSevere: (Annotation | null)[] = [];
+  readonly packed: GrowableArray<Uint8Array>;
+  readonly callStart = new GrowableArray(Int32Array, 257);
+  readonly gtStart = new GrowableArray(Int32Array, 257);
+  readonly calls = new SparseCalls();
+  readonly chromRuns: string[] = [];
+  firstPos = -1;
+  lastPos = -1;
+
+  constructor(infoColumns: number, readonly samples: number) {
+    this.info = Array.from({ length: infoColumns }, () => []);
+    this.packed = new GrowableArray(Uint8Array, Math.max(1024, samples * 64));
+    this.callStart.push(0);
+    this.gtStart.push(0);
+  }
+
+  finish(lines: number, notes: LineNotes, problem: LineProblem | null): VariantBatch {
+    const calls = this.calls;
+    return {
+      rows: this.rows, lines, lineIndex: this.lineIndex.take(), chrom: this.chrom, pos: this.pos.take(), rsid: this.rsid,
+      ref: this.ref, alt: this.alt, qual: this.qual.take(), qualValid: this.qualValid.take(), filter: this.filter,
+      alleleIndex: this.alleleIndex.take(), nAlleles: this.nAlleles.take(), counts: this.counts.take(), info: this.info,
+      undeclaredInfo: this.undeclaredInfo, annotations: this.annotations, mostSevere: this.mostSevere,
+      packed: this.packed.take(), callStart: this.callStart.take(), gtStart: this.gtStart.take(),
+      calls: { sample: calls.sample.take(), code: calls.code.take(), dp: calls.dp.take(), gq: calls.gq.take(), gt: calls.gt.take() },
+      chromRuns: this.chromRuns, firstPos: this.firstPos, lastPos: this.lastPos, notes: notes.list(), problem,
+    };
+  }
+}
+
+/** The typed arrays of a batch, to transfer rather than copy between threads. */
+export function batchBuffers(batch: VariantBatch): ArrayBuffer[] {
+  const arrays = [batch.lineIndex, batch.pos, batch.qual, batch.qualValid, batch.alleleIndex, batch.nAlleles, batch.counts, batch.packed,
+    batch.callStart, batch.gtStart, batch.calls.sample, batch.calls.code, batch.calls.dp, batch.calls.gq, batch.calls.gt];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

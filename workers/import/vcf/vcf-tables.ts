@@ -1,0 +1,47 @@
+import { quoteIdentifier } from '../../db/quote.js';
+import type { InfoColumn } from './info-columns.js';
+
+/** Columns of `variant` before the INFO columns (docs/vcf.md). */
+export const VARIANT_COLUMNS: readonly [string, string][] = [
+  ['variant_id', 'INTEGER'], ['chrom', 'VARCHAR'], ['pos', 'INTEGER'], ['ref', 'VARCHAR'], ['alt', 'VARCHAR'], ['rsid', 'VARCHAR'],
+  ['qual', 'DOUBLE'], ['filter', 'VARCHAR'], ['allele_index', 'SMALLINT'], ['n_alleles', 'SMALLINT'], ['line', 'BIGINT'],
+  ['gene', 'VARCHAR'], ['consequence', 'VARCHAR'], ['impact', 'VARCHAR'], ['hgvs_c', 'VARCHAR'], ['hgvs_p', 'VARCHAR'],
+  ['ac', 'INTEGER'], ['an', 'INTEGER'], ['n_hom_ref', 'INTEGER'], ['n_het', 'INTEGER'], ['n_hom_alt', 'INTEGER'],
+  ['n_missing', 'INTEGER'], ['n_half', 'INTEGER'],
+];
+
+/** The tables of a VCF dataset, main table first (its rows are the dataset's), as listed in the catalog. */
+export const VCF_TABLES = ['variant', 'sample', 'vcf_sample', 'genotype_packed', 'genotype_calls', 'annotation', 'vcf_header', 'vcf_field'] as const;
+
+/** CREATE statements for the schema's tables (the `genotype` view comes after, see genotypeViewSql). */
+export function createVcfTablesSql(schema: string, infoColumns: readonly InfoColumn[]): string[] {
+  const s = quoteIdentifier(schema);
+  const variantColumns = [...VARIANT_COLUMNS, ...infoColumns.map((c) => [c.column, c.sqlType] as const)]
+    .map(([name, type]) => `${quoteIdentifier(name)} ${type}`).join(', ');
+  return [
+    `CREATE TABLE ${s}.variant (${variantColumns})`,
+    `CREATE TABLE ${s}.sample (sample_idx INTEGER, sample VARCHAR)`,
+    `CREATE TABLE ${s}.vcf_sample (sample VARCHAR, person_id BIGINT)`,
+    `CREATE TABLE ${s}.genotype_packed (variant_id INTEGER, calls BLOB)`,
+    `CREATE TABLE ${s}.genotype_calls (variant_id INTEGER, sample_idx INTEGER[], code UTINYINT[], dp INTEGER[], gq INTEGER[], gt VARCHAR)`,
+    `CREATE TABLE ${s}.annotation (variant_id INTEGER, source VARCHAR, gene VARCHAR, consequence VARCHAR, impact VARCHAR, feature VARCHAR, biotype VARCHAR, hgvs_c VARCHAR, hgvs_p VARCHAR)`,
+    `CREATE TABLE ${s}.vcf_header (line_no INTEGER, line VARCHAR)`,
+    `CREATE TABLE ${s}.vcf_field (section VARCHAR, id VARCHAR, number VARCHAR, type VARCHAR, description VARCHAR, column_name VARCHAR)`,
+  ];
+}
+
+/**
+ * `genotype`, one row per sparse call, unnests the per-variant lists of `genotype_calls` when read: a
+ * filter on variant_id reads only those variants' lists, and the import never writes ~54M rows.
+ */
+export function genotypeViewSql(schema: string): string {
+  const s = quoteIdentifier(schema);
+  return `CREATE VIEW ${s}.genotype AS
+SELECT c.variant_id, c.sample_idx, smp.sample,
+       (c.code & 7)::INTEGER AS alt_count, ((c.code >> 3) & 7)::INTEGER AS called, (c.code & 64) <> 0 AS phased,
+       nullif(c.gt, '') AS gt, c.dp, c.gq, c.code
+FROM (SELECT variant_id, unnest(sample_idx) AS sample_idx, unnest(code) AS code, unnest(string_split(gt, ' ')) AS gt,
+             unnest(dp) AS dp, unnest(gq) AS gq
+      FROM ${s}.genotype_calls) c
+JOIN ${s}.sample smp USING (sample_idx)`;
+}
