@@ -58,6 +58,16 @@ export function callGene(gene: PgxGene, observations: Observation[]): GeneCall {
   if (!gene.callable) {
     return { diplotype: null, phenotype: null, activityScore: null, determinable: false, reason: gene.notCallableReason ?? 'not callable' };
   }
+  const otherAlts = gene.variants.flatMap((v, i) => {
+    const o = observations[i]!;
+    return o.state === 'otherAlt' ? [`${v.ref}>${o.alt} at ${variantLabel(v)}`] : [];
+  });
+  if (otherAlts.length) {
+    return {
+      diplotype: null, phenotype: null, activityScore: null, determinable: false,
+      reason: withCaveat(gene, `not determinable: carries an ALT the table does not define (${otherAlts.join('; ')})`),
+    };
+  }
   const solution = solveDiplotype(gene, observations);
   const { candidates } = solution;
   if (candidates.length === 0) {

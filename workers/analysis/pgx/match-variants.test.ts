@@ -11,7 +11,7 @@ const nudt15Insertion: PgxVariant = { rsid: 'rs746071566', chrom: 'chr13', pos: 
 describe('matchVariant', () => {
   it('matches GRCh38 chrom/pos/ref/alt with or without the chr prefix, and the right ALT of a split record', () => {
     expect(matchVariant(tpmt3c, [row(4, '6', 18130687, 'T', 'G', [], 2), row(3, '6', 18130687, 'T', 'C')], true))
-      .toEqual({ kind: 'matched', by: 'position', variantId: 3, alleleIndex: 1 });
+      .toEqual({ kind: 'matched', by: 'position', variantId: 3, alleleIndex: 1, otherAlts: [{ variantId: 4, alt: 'G' }] });
     expect(matchVariant(tpmt3c, [row(7, 'CHR6', 18130687, 'T', 'C')], true)).toMatchObject({ kind: 'matched', by: 'position' });
   });
 
@@ -21,12 +21,13 @@ describe('matchVariant', () => {
   });
 
   it('treats a site called with other ALTs only as 0 copies of the table\'s ALT', () => {
-    expect(matchVariant(tpmt3c, [row(4, 'chr6', 18130687, 'T', 'G', [], 2)], true)).toEqual({ kind: 'siteOnly', by: 'position', variantId: 4 });
+    expect(matchVariant(tpmt3c, [row(4, 'chr6', 18130687, 'T', 'G', [], 2)], true))
+      .toEqual({ kind: 'siteOnly', by: 'position', variantId: 4, otherAlts: [{ variantId: 4, alt: 'G' }] });
   });
 
   it('falls back to the rsid (ID column, possibly several) with the same REF/ALT, and records it', () => {
     expect(matchVariant(tpmt3c, [row(9, 'chr6', 18130688, 'T', 'C', ['rs5', 'rs1142345'])], true))
-      .toEqual({ kind: 'matched', by: 'rsid', variantId: 9, alleleIndex: 1 });
+      .toEqual({ kind: 'matched', by: 'rsid', variantId: 9, alleleIndex: 1, otherAlts: [] });
     expect(matchVariant(tpmt3c, [row(9, 'chr6', 18130688, 'A', 'G', ['rs1142345'])], true)).toEqual({ kind: 'absent', fileRef: null });
   });
 

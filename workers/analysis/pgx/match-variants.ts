@@ -14,6 +14,9 @@ export interface FileVariant {
   alleleIndex: number;
 }
 
+/** The other ALTs of the same VCF record (a split multi-allelic site), which the table does not define. */
+export type OtherAlts = { variantId: number; alt: string }[];
+
 /**
  * How a defining variant was found. `matched`: the file has this ALT. `siteOnly`: the file genotyped the
  * site but never saw this ALT, so every called sample carries 0 copies. `absent`: neither; `fileRef` is
@@ -21,8 +24,8 @@ export interface FileVariant {
  * representation mismatch).
  */
 export type VariantMatch =
-  | { kind: 'matched'; by: 'position' | 'rsid'; variantId: number; alleleIndex: number }
-  | { kind: 'siteOnly'; by: 'position' | 'rsid'; variantId: number }
+  | { kind: 'matched'; by: 'position' | 'rsid'; variantId: number; alleleIndex: number; otherAlts: OtherAlts }
+  | { kind: 'siteOnly'; by: 'position' | 'rsid'; variantId: number; otherAlts: OtherAlts }
   | { kind: 'absent'; fileRef: string | null };
 
 /**
@@ -44,12 +47,18 @@ function sameAlleles(t: PgxVariant, f: FileVariant, comparePositions: boolean): 
   return x.ref === y.ref && x.alt === y.alt && (!comparePositions || x.pos === y.pos);
 }
 
-function pick(t: PgxVariant, rows: FileVariant[], by: 'position' | 'rsid'): VariantMatch | null {
+function otherAltsOf(row: FileVariant, exclude: number | null, fileVariants: FileVariant[]): OtherAlts {
+  return fileVariants
+    .filter((f) => f.variantId !== exclude && f.pos === row.pos && f.ref === row.ref && normalizeChrom(f.chrom) === normalizeChrom(row.chrom))
+    .map((f) => ({ variantId: f.variantId, alt: f.alt }));
+}
+
+function pick(t: PgxVariant, rows: FileVariant[], by: 'position' | 'rsid', fileVariants: FileVariant[]): VariantMatch | null {
   const exact = rows.find((f) => sameAlleles(t, f, by === 'position'));
-  if (exact) return { kind: 'matched', by, variantId: exact.variantId, alleleIndex: exact.alleleIndex };
+  if (exact) return { kind: 'matched', by, variantId: exact.variantId, alleleIndex: exact.alleleIndex, otherAlts: otherAltsOf(exact, exact.variantId, fileVariants) };
   // The same anchor base: the site was called, with other ALTs only.
   const site = rows.find((f) => f.ref[0] === t.ref[0]);
-  return site ? { kind: 'siteOnly', by, variantId: site.variantId } : null;
+  return site ? { kind: 'siteOnly', by, variantId: site.variantId, otherAlts: otherAltsOf(site, null, fileVariants) } : null;
 }
 
 /**
@@ -61,12 +70,12 @@ export function matchVariant(t: PgxVariant, fileVariants: FileVariant[], usePosi
   let fileRef: string | null = null;
   if (usePositions) {
     const here = fileVariants.filter((f) => f.pos === t.pos && normalizeChrom(f.chrom) === normalizeChrom(t.chrom));
-    const found = pick(t, here, 'position');
+    const found = pick(t, here, 'position', fileVariants);
     if (found) return found;
     fileRef = here[0]?.ref ?? null;
   }
   const named = fileVariants.filter((f) => f.rsids.includes(t.rsid));
-  return pick(t, named, 'rsid') ?? { kind: 'absent', fileRef };
+  return pick(t, named, 'rsid', fileVariants) ?? { kind: 'absent', fileRef };
 }
 
 /** The file's rows at any table position or carrying any table rsid (the ID column may hold `rs1;rs2`). */

@@ -41,12 +41,15 @@ function haplotypesOf(gt: string | undefined, alleleIndex: number): [number, num
 
 /**
  * One sample's genotype at one defining variant. A call that is missing, partial or not diploid is a no
- * call: star alleles of these genes are defined on two autosomal copies.
+ * call: star alleles of these genes are defined on two autosomal copies. A call holding another ALT of
+ * the record is reported as such: the table cannot say what that haplotype is.
  */
 export function observe(match: VariantMatch, source: GenotypeSource, sampleIdx: number): Observation {
   if (match.kind === 'absent') return { state: 'absent' };
   const byte = source.packed.get(match.variantId)?.[sampleIdx];
   if (byte === undefined || byte & MISSING || (byte & CALLED) >> CALLED_SHIFT !== 2) return { state: 'noCall' };
+  const other = match.otherAlts.find((o) => ((source.packed.get(o.variantId)?.[sampleIdx] ?? 0) & ALT_COPIES) > 0);
+  if (other) return { state: 'otherAlt', alt: other.alt };
   if (match.kind === 'siteOnly') return { state: 'called', altCopies: 0, haplotypes: null };
   const altCopies = byte & ALT_COPIES;
   const phased = altCopies === 1 && (byte & PHASED) !== 0;

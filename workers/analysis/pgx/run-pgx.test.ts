@@ -8,7 +8,8 @@
  *   S5 the same, phased apart (1|0, 0|1)                               → *3B/*3C PM
  *   S6 TPMT no call at rs1800462; CYP2C19 *2/*2                        → TPMT not determinable; CYP2C19 PM
  *   S7 CYP2D6 rs3892097 0/1                                            → *1/*4, activity score 1
- *   S8 DPYD c.1905+1G>A 0/1 + c.2846A>T 0/1 (the latter found by rsid) → activity score 0.5, PM
+ *   S8 DPYD c.1905+1G>A 0/1 + c.2846A>T 0/1 (the latter found by rsid) → activity score 0.5, PM;
+ *      TPMT 0/2 at rs1142345 (T>C,G: the G is no table allele)     → TPMT not determinable
  *
  * CYP2C19's rs4986893 (*3) is left out of the file: samples whose call it could change are not determinable.
  */
@@ -28,7 +29,7 @@ function record(chrom: string, pos: number, id: string, ref: string, alt: string
 
 const RECORDS: FixtureRecord[] = [
   // TPMT, without the chr prefix
-  record('6', 18130687, 'rs1142345', 'T', 'C', { 3: '0/1', 4: '1|0', 5: '0|1' }),
+  { chrom: '6', pos: 18130687, id: 'rs1142345', ref: 'T', alts: ['C', 'G'], gts: ['0/0', '0/0', '0/1', '1|0', '0|1', '0/0', '0/0', '0/2'] },
   record('6', 18130781, 'rs1800584', 'C', 'T'),
   record('6', 18138997, 'rs1800460', 'C', 'T', { 2: '0/1', 3: '0/1', 4: '1|0', 5: '1|0' }),
   record('6', 18143724, 'rs1800462', 'C', 'G', { 6: './.' }),
@@ -85,15 +86,16 @@ describe('runPgx', () => {
       ['S5', '*3B/*3C', 'Poor Metabolizer', true],
       ['S6', null, null, false],
       ['S7', '*1/*1', 'Normal Metabolizer', true],
-      ['S8', '*1/*1', 'Normal Metabolizer', true],
+      ['S8', null, null, false],
     ]);
     expect(calls[2]!.reason).toBe('not determinable: unphased ambiguity (*1/*3A or *3B/*3C)');
     expect(calls[5]!.reason).toMatch(/^not determinable: no call at chr6:18143724 \(rs1800462\)/);
+    expect(calls[7]!.reason).toBe('not determinable: carries an ALT the table does not define (T>G at chr6:18130687 (rs1142345))');
     expect(calls.map((c) => c.person_id)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n, null]);
     expect(result.summary).toEqual([
-      { gene: 'TPMT', phenotype: 'Normal Metabolizer', samples: 3 },
+      { gene: 'TPMT', phenotype: 'not determinable', samples: 3 },
       { gene: 'TPMT', phenotype: 'Intermediate Metabolizer', samples: 2 },
-      { gene: 'TPMT', phenotype: 'not determinable', samples: 2 },
+      { gene: 'TPMT', phenotype: 'Normal Metabolizer', samples: 2 },
       { gene: 'TPMT', phenotype: 'Poor Metabolizer', samples: 1 },
     ]);
     expect(result.page.totalRows).toBe(8);

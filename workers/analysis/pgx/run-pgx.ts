@@ -64,7 +64,7 @@ export async function runPgx(task: Task, audit: AuditLog, dataset: Dataset, spec
   const fileVariants = await readCandidateVariants(connection, schema, genes);
   const matches = new Map<PgxGene, VariantMatch[]>(genes.map((g) => [g, g.variants.map((v) => matchVariant(v, fileVariants, usePositions))]));
   const warnings = matchingWarnings(build, usePositions, genes, matches);
-  const ids = [...matches.values()].flat().flatMap((m) => (m.kind === 'absent' ? [] : [m.variantId]));
+  const ids = [...matches.values()].flat().flatMap((m) => (m.kind === 'absent' ? [] : [m.variantId, ...m.otherAlts.map((o) => o.variantId)]));
   const source = await readGenotypeSource(connection, schema, ids);
   task.throwIfCancelled();
 

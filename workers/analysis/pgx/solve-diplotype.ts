@@ -3,10 +3,12 @@ import type { PgxAllele, PgxGene } from './pgx-table.js';
 /**
  * A sample's genotype at one defining position. `haplotypes` gives the ALT copies on the first and
  * second haplotype of a phased call (from the GT's `|` order), null when the call is unphased.
+ * `otherAlt`: the sample carries an ALT of the same record that the table does not define.
  */
 export type Observation =
   | { state: 'absent' }
   | { state: 'noCall' }
+  | { state: 'otherAlt'; alt: string }
   | { state: 'called'; altCopies: number; haplotypes: [number, number] | null };
 
 export interface DiplotypeSolution {
