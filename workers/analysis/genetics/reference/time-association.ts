@@ -14,6 +14,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Task } from '../../../db/tasks.js';
+import type { AssociationSpec } from '../../../engine/api.js';
 import { AUDIT_TABLE_SQL, AuditLog } from '../../../engine/audit-log.js';
 import { CASE, CONTROL } from '../count-calls.js';
 import { associate } from '../run-association.js';
@@ -111,10 +112,11 @@ for (let s = 0; s < samples; s++) status[s] = random() < 0.5 ? CASE : CONTROL;
 const phenotype = summarizePhenotype(status, []);
 const dataset = fixtureDataset('timing', variants);
 for (let run = 1; run <= Number(values.runs); run++) {
-  for (const [label, spec] of [
+  const specs: [string, Partial<AssociationSpec>][] = [
     ['association', {}],
     ['association + burden (HIGH, maxAf 0.01)', { burden: { impact: ['HIGH'], maxAf: 0.01 } }],
-  ] as const) {
+  ];
+  for (const [label, spec] of specs) {
     // Phase times from the progress reports: the first chunk of calls read, the tests started.
     const marks = new Map<string, number>();
     const task = new Task(`timing-${run}`, 'timing', connection, (p) => {
