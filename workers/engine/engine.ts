@@ -9,6 +9,8 @@ import { exportResult } from '../db/export-result.js';
 import { runSignalScreen } from '../analysis/signals/screen.js';
 import { runSignalTrend } from '../analysis/signals/trend.js';
 import { runCohort } from '../analysis/cohort/run-cohort.js';
+import { runAssociation } from '../analysis/genetics/run-association.js';
+import { runPgx } from '../analysis/pgx/run-pgx.js';
 import { runCharacterize, runIncidenceAnalysis, runSurvivalAnalysis } from '../analysis/cohort/analyses.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
@@ -208,12 +210,24 @@ export class WorkspaceEngine implements Engine {
       linkSamples(task, ws.audit, dataset, checkedString('path', path)));
   }
 
-  async association(_spec: AssociationSpec, _progress?: (p: Progress) => void): Promise<AssociationResult> {
-    throw beingBuilt('association');
+  async association(spec: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
+    return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the association', onProgress: progress }, async (task) => {
+      const started = performance.now();
+      const result = await runAssociation(task, ws.audit, dataset, spec);
+      return { ...result, elapsedMs: performance.now() - started };
+    });
   }
 
-  async pgx(_spec: PgxSpec, _progress?: (p: Progress) => void): Promise<PgxResult> {
-    throw beingBuilt('pgx');
+  async pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
+    return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the pharmacogenomic calls', onProgress: progress }, async (task) => {
+      const started = performance.now();
+      const result = await runPgx(task, ws.audit, dataset, spec);
+      return { ...result, elapsedMs: performance.now() - started };
+    });
   }
 
   async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
