@@ -8,7 +8,7 @@ export interface PlinkVariant {
   a1: string;
   /** A1's frequency over all samples (`.frq` MAF). */
   af: number;
-  /** Hardy–Weinberg exact test over all samples (`.hwe`, TEST `ALL` or `ALL(NP)`). */
+  /** Hardy–Weinberg exact test in controls (`.hwe`, TEST `UNAFF`), as pmw's `hwe_p`. */
   hweP: number;
   /** A1's frequency in cases and in controls (`.assoc` F_A, F_U). */
   afCases: number;
@@ -46,7 +46,7 @@ export async function readPlinkVariants(prefix: string): Promise<Map<string, Pli
     return map;
   };
   const afs = bySnp(freq, (r) => numberOf(r.MAF));
-  const hwe = bySnp(hardy.filter((r) => r.TEST?.startsWith('ALL')), (r) => numberOf(r.P));
+  const hwe = bySnp(hardy.filter((r) => r.TEST === 'UNAFF'), (r) => numberOf(r.P));
   const fisherP = bySnp(fisher, (r) => numberOf(r.P));
   return bySnp(assoc, (r): PlinkVariant => ({
     snp: r.SNP!, bp: numberOf(r.BP), a1: r.A1!,

@@ -22,16 +22,20 @@ export interface PlinkRuns {
  */
 const COMMON = ['--keep-allele-order', '--allow-extra-chr'];
 
-/** Runs the conversion, `--freq`, `--hardy` and `--assoc` in `workDir`, each timed with its peak RSS. */
+/**
+ * Runs the conversion, `--freq`, `--hardy` and `--assoc` in `workDir`, each timed with its peak RSS.
+ * `--hardy` gets the phenotype, so it tests all samples, cases and controls (rows ALL, AFF, UNAFF): pmw's
+ * `hwe_p` is the controls' test.
+ */
 export async function runPlink(vcf: string, plinkPhenotype: string, workDir: string): Promise<PlinkRuns> {
   const prefix = join(workDir, 'plink');
   const onBed = ['--bfile', prefix, ...COMMON];
   const makeBed = await runMeasured(PLINK, ['--vcf', vcf, '--double-id', ...COMMON, '--make-bed', '--out', prefix]);
+  const withPhenotype = [...onBed, '--pheno', plinkPhenotype, '--allow-no-sex'];
   const freq = await runMeasured(PLINK, [...onBed, '--freq', '--out', prefix]);
-  const hardy = await runMeasured(PLINK, [...onBed, '--hardy', '--out', prefix]);
-  const assocArgs = [...onBed, '--pheno', plinkPhenotype, '--allow-no-sex'];
-  const assoc = await runMeasured(PLINK, [...assocArgs, '--assoc', '--out', prefix]);
-  await runMeasured(PLINK, [...assocArgs, '--assoc', 'fisher', '--out', `${prefix}-fisher`]);
+  const hardy = await runMeasured(PLINK, [...withPhenotype, '--hardy', '--out', prefix]);
+  const assoc = await runMeasured(PLINK, [...withPhenotype, '--assoc', '--out', prefix]);
+  await runMeasured(PLINK, [...withPhenotype, '--assoc', 'fisher', '--out', `${prefix}-fisher`]);
   return { makeBed, freq, hardy, assoc, prefix };
 }
 

@@ -63,6 +63,40 @@ export async function pmwVariants(engine: Engine, resultTable: string, snps: rea
   return byRsid;
 }
 
+/** The statistics compared, as PLINK's and pmw's rows give them. */
+function comparedStatistics(plink: PlinkVariant, pmw: PmwVariant): [string, number, number][] {
+  return [
+    ['AF', plink.af, pmw.af], ['HWE p', plink.hweP, pmw.hweP], ['AF cases', plink.afCases, pmw.acCases / pmw.anCases],
+    ['AF controls', plink.afControls, pmw.acControls / pmw.anControls], ['OR', plink.or, pmw.or], ['chi²', plink.chisq, pmw.chisq],
+    ['p (chi²)', plink.pChisq, pmw.pChisq], ['p (Fisher)', plink.pFisher, pmw.pFisher],
+  ];
+}
+
+/** PLINK prints 4 significant digits; a larger relative difference is a disagreement. */
+const PRINTED_PRECISION = 5e-4;
+
+/**
+ * Whether pmw agrees with PLINK on every compared statistic of the biallelic variants (one pmw row) to
+ * PLINK's printed precision, else the statistics that differ.
+ */
+export function crossCheckVerdict(variants: readonly CrossCheckVariant[], plink: ReadonlyMap<string, PlinkVariant>, pmw: ReadonlyMap<string, PmwVariant[]>): string {
+  const differences: string[] = [];
+  let compared = 0;
+  for (const { snp } of variants) {
+    const [fromPlink, fromPmw] = [plink.get(snp), pmw.get(snp)];
+    if (!fromPlink || fromPmw?.length !== 1) continue;
+    for (const [name, expected, actual] of comparedStatistics(fromPlink, fromPmw[0]!)) {
+      if (Number.isNaN(expected) && Number.isNaN(actual)) continue;
+      compared++;
+      const relative = Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
+      if (!(relative <= PRINTED_PRECISION)) differences.push(`${snp} ${name}: PLINK ${statistic(expected)}, pmw ${statistic(actual)}`);
+    }
+  }
+  return differences.length === 0
+    ? `pmw agrees with PLINK on all ${compared} compared statistics, to PLINK's printed 4 significant digits`
+    : `pmw differs from PLINK on ${differences.length} of ${compared} statistics: ${differences.join('; ')}`;
+}
+
 /** A statistic to 4 significant digits, p values below 0.001 as `1.23e-45`. */
 function statistic(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '—';
@@ -70,9 +104,9 @@ function statistic(value: number | undefined): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** One line per tool and variant: AF, HWE p, ALT frequency in cases and controls, OR, χ², its p and Fisher's p. */
+/** One line per tool and variant: AF, HWE p (controls), ALT frequency in cases and controls, OR, χ², its p and Fisher's p. */
 export function crossCheckLines(variants: readonly CrossCheckVariant[], plink: ReadonlyMap<string, PlinkVariant> | null, pmw: ReadonlyMap<string, PmwVariant[]> | null): string[] {
-  const header = ['variant', 'tool', 'AF', 'HWE p', 'AF cases', 'AF ctrls', 'OR', 'chi²', 'p (chi²)', 'p (Fisher)'];
+  const header = ['variant', 'tool', 'AF', 'HWE p ctrls', 'AF cases', 'AF ctrls', 'OR', 'chi²', 'p (chi²)', 'p (Fisher)'];
   const rows: string[][] = [];
   for (const { label, snp } of variants) {
     const name = `${snp} (${label})`;

@@ -17,7 +17,7 @@ import { bestAndFirstFigures, repeatCall, runLines, type RepeatedCall } from './
 import { timed } from './stats.js';
 import { timelineReport } from './timeline-report.js';
 import { cachedVcf, removeVcf, type CachedVcf } from './vcf-cache.js';
-import { crossCheckLines, crossCheckVariants, pmwVariants } from './vcf-cross-check.js';
+import { crossCheckLines, crossCheckVariants, crossCheckVerdict, pmwVariants } from './vcf-cross-check.js';
 import type { VcfImportReport } from './vcf-import-child.js';
 import { associationLine, commandLine, formatMiB, rateLine, sideBySideLines, vcfDataLines } from './vcf-report.js';
 
@@ -136,8 +136,10 @@ async function associationSide(
       for (const line of timelineReport('pmw association steps, the best run', association.best.steps, association.best.ms)) log(line);
     }
     const pmw = association ? await pmwVariants(engine, association.best.result.resultTable, variants.map((v) => v.snp)) : null;
-    log(`cross-check on the same file (PLINK with --keep-allele-order, so A1 = ALT; HWE over all samples; p (chi²) is the allelic test):`);
+    log('cross-check on the same file (PLINK with --keep-allele-order, so A1 = ALT; AF over all samples; HWE exact p in controls,')
+    log('PLINK\'s UNAFF row, as pmw\'s hwe_p; p (chi²) is the allelic test without continuity correction):');
     for (const line of crossCheckLines(variants, plinkVariants, pmw)) log(line);
+    if (plinkVariants && pmw) log(crossCheckVerdict(variants, plinkVariants, pmw));
     return association;
   } finally {
     await engine.close();
