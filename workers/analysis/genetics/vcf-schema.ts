@@ -7,7 +7,7 @@ export function vcfSchemaOf(dataset: Dataset): string {
   if (dataset.kind !== 'vcf') {
     throw new PmwError({
       code: 'BAD_REQUEST',
-      message: `dataset ${dataset.name} is a ${dataset.kind} dataset; variant queries and association need a VCF`,
+      message: `dataset ${dataset.name} holds ${dataset.kind} data, not a VCF; variant queries and association need one`,
       hint: 'import a VCF (pmw import FILE.vcf.gz) and name that dataset',
     });
   }

@@ -20,4 +20,4 @@ export function genomicInflation(chiSquares: Float64Array): number {
 }
 
 /** qchisq(0.5, 1). */
-const CHI_SQUARE_1_MEDIAN = 0.45493642311957283;
+export const CHI_SQUARE_1_MEDIAN = 0.45493642311957283;
