@@ -12,8 +12,8 @@ export const TABLE_BUILD = 'GRCh38';
 
 /** What the bundled table is and where it comes from (data/SOURCES.md has every fact's source). */
 export const PGX_SOURCE = {
-  name: 'CPIC allele, function and phenotype tables (as exported in PharmCAT definition files) and CPIC guidelines',
-  version: 'pmw-pgx 1 (CPIC data as of the PharmCAT exports of 2021-10 to 2024-08; see SOURCES.md)',
+  name: 'CPIC-derived pharmacogene table',
+  version: 'pmw-pgx 1 (CPIC data as exported 2021-10 to 2024-08, via PharmCAT; data/SOURCES.md)',
   url: 'https://cpicpgx.org',
   licence: 'CC0 1.0 (CPIC); attribution requested',
 } as const;
