@@ -10,6 +10,8 @@ import { runSignalScreen } from '../analysis/signals/screen.js';
 import { runSignalTrend } from '../analysis/signals/trend.js';
 import { runCohort } from '../analysis/cohort/run-cohort.js';
 import { runAssociation } from '../analysis/genetics/run-association.js';
+import { runCarriers } from '../analysis/genetics/run-carriers.js';
+import { runVariants } from '../analysis/genetics/run-variants.js';
 import { runPgx } from '../analysis/pgx/run-pgx.js';
 import { runCharacterize, runIncidenceAnalysis, runSurvivalAnalysis } from '../analysis/cohort/analyses.js';
 import { resolveImportKind } from '../import/faers/detect-import-kind.js';
@@ -195,12 +197,20 @@ export class WorkspaceEngine implements Engine {
       runSurvivalAnalysis(task, ws.audit, spec));
   }
 
-  async variants(_query: VariantQuery): Promise<ResultPage> {
-    throw beingBuilt('variants');
+  async variants(query: VariantQuery): Promise<ResultPage> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', query?.dataset));
+    const page = await this.tasks.run(ws.instance, { label: 'the variants query' }, (task) => runVariants(task, dataset, query));
+    await ws.audit.append(ws.connection, { action: 'query', dataset: dataset.id, detail: JSON.stringify({ variants: query }), rows: page.rowCount });
+    return page;
   }
 
-  async carriers(_query: CarrierQuery): Promise<ResultPage> {
-    throw beingBuilt('carriers');
+  async carriers(query: CarrierQuery): Promise<ResultPage> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', query?.dataset));
+    const page = await this.tasks.run(ws.instance, { label: 'the carriers query' }, (task) => runCarriers(task, dataset, query));
+    await ws.audit.append(ws.connection, { action: 'query', dataset: dataset.id, detail: JSON.stringify({ carriers: query }), rows: page.rowCount });
+    return page;
   }
 
   async linkSamples(nameOrId: string, path: string): Promise<{ linked: number; unknownSamples: string[] }> {
@@ -248,11 +258,6 @@ export class WorkspaceEngine implements Engine {
     }
     return this.workspace;
   }
-}
-
-// TEMPORARY while issue 8 is built; each is replaced as its part lands.
-function beingBuilt(what: string): PmwError {
-  return new PmwError({ code: 'INTERNAL', message: `${what} is being built (issue 8)` });
 }
 
 function checkedString(name: string, value: unknown): string {
