@@ -25,12 +25,12 @@ export async function phenotypeFromCohorts(task: Task, schema: string, sampleCou
   const reader = await task.connection.runAndReadAll(`
     WITH inCases AS (SELECT DISTINCT person_id FROM ${caseCohort.table}),
          inControls AS (SELECT DISTINCT person_id FROM ${controlCohort.table}),
-         both AS (SELECT person_id FROM inCases INTERSECT SELECT person_id FROM inControls),
+         inBoth AS (SELECT person_id FROM inCases INTERSECT SELECT person_id FROM inControls),
          linked AS (SELECT s.sample_idx, l.person_id FROM ${schema}.sample s JOIN ${schema}.vcf_sample l ON l.sample = s.sample)
     SELECT sample_idx,
-           bool_or(person_id IN (SELECT person_id FROM inCases) AND person_id NOT IN (SELECT person_id FROM both)),
-           bool_or(person_id IN (SELECT person_id FROM inControls) AND person_id NOT IN (SELECT person_id FROM both)),
-           (SELECT count(*) FROM both),
+           bool_or(person_id IN (SELECT person_id FROM inCases) AND person_id NOT IN (SELECT person_id FROM inBoth)),
+           bool_or(person_id IN (SELECT person_id FROM inControls) AND person_id NOT IN (SELECT person_id FROM inBoth)),
+           (SELECT count(*) FROM inBoth),
            (SELECT count(*) FROM inCases WHERE person_id NOT IN (SELECT person_id FROM linked)),
            (SELECT count(*) FROM inControls WHERE person_id NOT IN (SELECT person_id FROM linked))
     FROM linked GROUP BY sample_idx`);
