@@ -27,19 +27,31 @@ export interface CrossCheckVariant {
 
 const PMW_COLUMNS = ['rsid', 'alt', 'af', 'hwe_p', 'ac_cases', 'an_cases', 'ac_controls', 'an_controls', 'chisq', 'p_chisq', 'p_fisher', 'or'] as const;
 
+/** Common variants shown; more candidates are taken, as a multi-allelic record (two pmw rows) is passed over. */
+const COMMON_SHOWN = 2;
+const COMMON_CANDIDATES = 5;
+
 /**
  * The variants to compare: the planted one, the two strongest other signals in PLINK's `.assoc` (chance
- * findings, p near 1/variants) and two common variants, at a third and two thirds of the file.
+ * findings, p near 1/variants) and candidates for common variants spread over the file (a sixth, two sixths, …).
  */
 export function crossCheckVariants(plink: ReadonlyMap<string, PlinkVariant>, plantedSnp: string): CrossCheckVariant[] {
   const rows = [...plink.values()].filter((v) => v.snp !== '.' && v.snp !== plantedSnp && Number.isFinite(v.pChisq));
   const strongest = [...rows].sort((a, b) => a.pChisq - b.pChisq).slice(0, 2);
   const commonAfter = (share: number) => rows.slice(Math.floor(rows.length * share)).find((v) => v.af > 0.2 && v.af < 0.8);
+  const common = Array.from({ length: COMMON_CANDIDATES }, (_, i) => commonAfter((i + 1) / (COMMON_CANDIDATES + 1)));
   return [
     { label: 'planted', snp: plantedSnp },
     ...strongest.map((v, i) => ({ label: `next ${i + 1}`, snp: v.snp })),
-    ...[commonAfter(1 / 3), commonAfter(2 / 3)].flatMap((v) => (v ? [{ label: 'common', snp: v.snp }] : [])),
+    ...common.flatMap((v) => (v ? [{ label: 'common', snp: v.snp }] : [])),
   ];
+}
+
+/** The first two common candidates that are biallelic in pmw's table (one row), or the first two when pmw has none. */
+export function keepShownVariants(variants: readonly CrossCheckVariant[], pmw: ReadonlyMap<string, PmwVariant[]> | null): CrossCheckVariant[] {
+  const common = variants.filter((v) => v.label === 'common');
+  const shown = (pmw ? common.filter((v) => pmw.get(v.snp)?.length === 1) : common).slice(0, COMMON_SHOWN);
+  return variants.filter((v) => v.label !== 'common' || shown.includes(v));
 }
 
 /** pmw's rows for these rsids, from the association's result table; a split multi-allelic record gives several. */

@@ -17,7 +17,7 @@ import { bestAndFirstFigures, repeatCall, runLines, type RepeatedCall } from './
 import { timed } from './stats.js';
 import { timelineReport } from './timeline-report.js';
 import { cachedVcf, removeVcf, type CachedVcf } from './vcf-cache.js';
-import { crossCheckLines, crossCheckVariants, crossCheckVerdict, pmwVariants } from './vcf-cross-check.js';
+import { crossCheckLines, crossCheckVariants, crossCheckVerdict, keepShownVariants, pmwVariants } from './vcf-cross-check.js';
 import type { VcfImportReport } from './vcf-import-child.js';
 import { associationLine, commandLine, formatMiB, rateLine, sideBySideLines, vcfDataLines } from './vcf-report.js';
 
@@ -117,10 +117,10 @@ async function associationSide(
 ): Promise<RepeatedCall<AssociationResult> | null> {
   const { log } = ctx;
   const plinkVariants = plink ? await readPlinkVariants(plink.prefix) : null;
-  const variants = plinkVariants ? crossCheckVariants(plinkVariants, data.manifest.planted.rsid) : [{ label: 'planted', snp: data.manifest.planted.rsid }];
+  const candidates = plinkVariants ? crossCheckVariants(plinkVariants, data.manifest.planted.rsid) : [{ label: 'planted', snp: data.manifest.planted.rsid }];
   if (imported.status !== 'imported') {
     log('pmw association: not available yet (it needs the import)');
-    if (plinkVariants) for (const line of ['cross-check, PLINK only:', ...crossCheckLines(variants, plinkVariants, null)]) log(line);
+    if (plinkVariants) for (const line of ['cross-check, PLINK only:', ...crossCheckLines(keepShownVariants(candidates, null), plinkVariants, null)]) log(line);
     return null;
   }
   const engine = new WorkspaceEngine();
@@ -135,7 +135,8 @@ async function associationSide(
       for (const warning of association.best.result.warnings) log(`association warning: ${warning}`);
       for (const line of timelineReport('pmw association steps, the best run', association.best.steps, association.best.ms)) log(line);
     }
-    const pmw = association ? await pmwVariants(engine, association.best.result.resultTable, variants.map((v) => v.snp)) : null;
+    const pmw = association ? await pmwVariants(engine, association.best.result.resultTable, candidates.map((v) => v.snp)) : null;
+    const variants = keepShownVariants(candidates, pmw);
     log('cross-check on the same file (PLINK with --keep-allele-order, so A1 = ALT; AF over all samples; HWE exact p in controls,')
     log('PLINK\'s UNAFF row, as pmw\'s hwe_p; p (chi²) is the allelic test without continuity correction):');
     for (const line of crossCheckLines(variants, plinkVariants, pmw)) log(line);
