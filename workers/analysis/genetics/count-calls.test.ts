@@ -24,7 +24,7 @@ function naiveCounts(gts: string[], status: Uint8Array, group: number) {
 const CODES = ['0/0', '0|0', '0/1', '1|0', '1/1', '1|1', './.', '.', './1', '0/.', '0', '1', '0/0/1', '1/2', '2/2', ''];
 
 describe('CallCounter', () => {
-  it.each([1, 3, 4, 7, 64, 2504])('equals a naive count for %i samples, every kind of call, aligned or not', (samples) => {
+  it.each([1, 3, 4, 7, 64, 2504, 9001])('equals a naive count for %i samples, every kind of call, aligned or not', (samples) => {
     let seed = samples;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
     const status = Uint8Array.from({ length: samples }, () => [0, CASE, CONTROL][Math.floor(random() * 3)]!);
@@ -34,8 +34,12 @@ describe('CallCounter', () => {
     const controls = allocateGroupCounts(variants);
     const gtsOf: string[][] = [];
     for (let v = 0; v < variants; v++) {
-      // Half the variants mostly 0/0, so whole words are skipped.
-      const gts = Array.from({ length: samples }, () => (v % 2 && random() < 0.9 ? '0/0' : CODES[Math.floor(random() * CODES.length)]!));
+      // Odd variants mostly 0/0, so whole words are skipped; every fourth only diploid calls or missing (the
+      // fast path); variant 2 all 1/1, beyond one block's capacity for 9,001 samples.
+      const diploid = ['0/0', '0|1', '1/0', '1|1', './.', ''];
+      const gts = Array.from({ length: samples }, () => (v === 2 ? '1/1'
+        : v % 4 === 0 ? diploid[Math.floor(random() * diploid.length)]!
+          : v % 2 && random() < 0.9 ? '0/0' : CODES[Math.floor(random() * CODES.length)]!));
       gtsOf.push(gts);
       const packed = Uint8Array.from(gts, (gt) => (gt === '' ? 0 : packGenotype(gt, 1)));
       // Odd variants start one byte into their buffer: the counter must not assume 4-byte alignment.
@@ -49,5 +53,14 @@ describe('CallCounter', () => {
         expect(got, `variant ${v} group ${group}`).toEqual(naiveCounts(gts, status, group));
       }
     });
+  });
+
+  it("keeps counts above a packed field's capacity (8,191) exact", () => {
+    const samples = 20_001;
+    const counter = new CallCounter(new Uint8Array(samples).fill(CASE));
+    const cases = allocateGroupCounts(1);
+    const controls = allocateGroupCounts(1);
+    counter.count(new Uint8Array(samples).fill(packGenotype('1/1', 1)), 0, cases, controls);
+    expect([cases.homAlt[0], cases.altCopies[0], cases.alleles[0], cases.homRef[0]]).toEqual([samples, 2 * samples, 2 * samples, 0]);
   });
 });
