@@ -61,7 +61,7 @@ export class BulkChunk {
    * A LIST column of fixed-width values: row `i` holds `child[offsets[i], offsets[i + 1])`. Child values
    * equal to `nullValue` are NULL.
    */
-  setList(column: number, child: Int32Array | Uint8Array, offsets: Int32Array, nullValue?: number): void {
+  setList(column: number, child: Int32Array | Uint8Array | BigInt64Array, offsets: Int32Array, nullValue?: number): void {
     const vector = this.vector(column);
     const base = offsets[0]!;
     const total = offsets[this.rows]! - base;

@@ -1,8 +1,4 @@
-import { GrowableArray } from './growable-array.js';
 import { VcfLineError } from './vcf-errors.js';
-
-/** NULL in the sparse DP and GQ arrays (also VCF's own missing Integer value in BCF). */
-export const MISSING_INT = -2147483648;
 
 /** Where GT, DP and GQ sit in a record's FORMAT (`GT:AD:DP:GQ` → 0, 2, 3); -1 when absent. */
 export interface FormatLayout {
@@ -15,14 +11,25 @@ export interface FormatLayout {
 export const COUNT_NAMES = ['ac', 'an', 'n_hom_ref', 'n_het', 'n_hom_alt', 'n_missing', 'n_half'] as const;
 export const COUNTS_PER_ROW = COUNT_NAMES.length;
 
-/** The sparse calls of a batch: one entry per non-reference or (partly) missing call of an ALT row. */
-export class SparseCalls {
-  readonly sample = new GrowableArray(Int32Array, 1 << 16);
-  readonly code = new GrowableArray(Uint8Array, 1 << 16);
-  readonly dp = new GrowableArray(Int32Array, 1 << 16);
-  readonly gq = new GrowableArray(Int32Array, 1 << 16);
-  /** The GT text of each call as written, calls of one row separated by a space. */
-  readonly gt = new GrowableArray(Uint8Array, 1 << 18);
+/**
+ * The sparse calls of a batch as text, one token per non-reference or (partly) missing call of an ALT
+ * row: `sample_idx:GT:DP:GQ` (GT, DP and GQ as written, empty when absent or `.`), tokens of one row
+ * separated by a space. DuckDB takes one string per variant far faster than lists of numbers.
+ */
+export class CallText {
+  bytes = new Uint8Array(1 << 20);
+  length = 0;
+  count = 0;
+
+  /** Room for `extra` more bytes. */
+  ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let capacity = this.bytes.length * 2;
+    while (capacity < this.length + extra) capacity *= 2;
+    const next = new Uint8Array(capacity);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
 }
 
 const COLON = 58;
@@ -33,12 +40,27 @@ const DOT = 46;
 const MAX_PLOIDY = 64;
 
 /** Packed bytes that go into the sparse relation: some copies of the ALT, an allele missing, or no call at all. */
+/** Bytes a DP or GQ value may hold: digits, sign, decimal point, exponent. */
+const NUMBER_BYTE = new Uint8Array(256).map((_, c) => ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 69 || c === 101 ? 1 : 0));
 const IS_SPARSE = new Uint8Array(256).map((_, v) => ((v & 7) > 0 || (v & 0x80) !== 0 || ((v >> 3) & 7) === 0 ? 1 : 0));
 
+/** Where one record's output goes: its packed rows and counts, and the end of each row's calls. */
+export interface RecordTarget {
+  packed: Uint8Array;
+  /** Offset of the record's first packed row; row j starts at `packedAt + j × samples`. */
+  packedAt: number;
+  counts: Int32Array;
+  countsAt: number;
+  calls: CallText;
+  /** Filled per ALT row: `calls.length` (text end) and `calls.count` after the row. */
+  textEnds: number[];
+  callCounts: number[];
+}
+
 /**
- * Scans the sample columns of one record. Pass 1 (`scan`) reads each GT once and writes one packed byte
- * per sample for each ALT row (docs/vcf.md); pass 2 (`collect`) counts a row's bytes and decodes GT text,
- * DP and GQ only for its sparse calls, going back to the sample fields pass 1 noted.
+ * Scans the sample columns of one record. Each GT is read once into one packed byte per ALT row
+ * (docs/vcf.md), counted, and only for sparse calls are the GT text, DP and GQ decoded. A biallelic
+ * record takes one pass; a multi-allelic one notes where each sample starts and goes back per ALT row.
  */
 export class GenotypeScanner {
   private readonly fieldStart: Int32Array;
@@ -46,50 +68,102 @@ export class GenotypeScanner {
   private readonly histogram = new Int32Array(256);
   /** DP or GQ values that were neither numbers nor `.` (stored as NULL). */
   badNumbers = 0;
+  /** Each sample index as decimal digits, for the call tokens. */
+  private readonly sampleDigits: Uint8Array;
+  private readonly sampleDigitsAt: Int32Array;
 
   constructor(readonly samples: readonly string[]) {
     this.fieldStart = new Int32Array(samples.length);
+    const text = samples.map((_, i) => String(i)).join('');
+    this.sampleDigits = new TextEncoder().encode(text);
+    this.sampleDigitsAt = new Int32Array(samples.length + 1);
+    for (let i = 0; i < samples.length; i++) this.sampleDigitsAt[i + 1] = this.sampleDigitsAt[i]! + String(i).length;
   }
 
-  /**
-   * Pass 1 over the sample fields starting at `p` (the first sample column) up to `end` (the line end).
-   * `packed` receives `max(nAlt, 1)` rows of `samples.length` bytes starting at `offset`.
-   */
-  scan(b: Uint8Array, p: number, end: number, layout: FormatLayout, nAlt: number, packed: Uint8Array, offset: number): void {
+  /** Scans the sample fields from `p` (the first sample column) to `end`; `layout` null: no genotype columns. */
+  scanRecord(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, nAlt: number, target: RecordTarget): void {
+    target.textEnds.length = 0;
+    target.callCounts.length = 0;
+    const rows = Math.max(nAlt, 1);
     const n = this.samples.length;
-    const fieldStart = this.fieldStart;
+    if (layout === null) {
+      target.packed.fill(0, target.packedAt, target.packedAt + rows * n);
+      for (let j = 0; j < rows; j++) this.collect(b, end, null, target, j);
+    } else if (nAlt <= 1) {
+      this.scanOneRow(b, p, end, layout, nAlt, target);
+    } else {
+      this.scanRows(b, p, end, layout, nAlt, target.packed, target.packedAt);
+      for (let j = 0; j < rows; j++) this.collect(b, end, layout, target, j);
+    }
+  }
+
+  /** One pass for a record with at most one ALT: byte, count and (when sparse) the call's fields together. */
+  private scanOneRow(b: Uint8Array, p: number, end: number, layout: FormatLayout, nAlt: number, target: RecordTarget): void {
+    const n = this.samples.length;
+    const histogram = this.histogram;
+    histogram.fill(0);
+    const { packed, packedAt, calls } = target;
+    const gtFirst = layout.gt === 0;
+    const firstCall = calls.count;
     for (let s = 0; s < n; s++) {
       if (p > end) throw columnCountError(9 + s, 9 + n);
-      fieldStart[s] = p;
-      if (layout.gt === 0) {
+      const start = p;
+      let v = -1;
+      if (gtFirst) {
         const c1 = b[p + 1]!;
         const d0 = b[p]! - 48;
         const d2 = b[p + 2]! - 48;
         const c3 = b[p + 3]!;
         if (d0 >= 0 && d0 <= nAlt && d2 >= 0 && d2 <= nAlt && (c1 === SLASH || c1 === PIPE) && p + 3 <= end &&
           (p + 3 === end || c3 === COLON || c3 === TAB)) {
-          const flags = c1 === PIPE ? 0x50 : 0x10;
-          if (nAlt === 1) packed[offset + s] = (d0 + d2) | flags;
-          else for (let j = 1; j <= nAlt; j++) packed[offset + (j - 1) * n + s] = ((d0 === j ? 1 : 0) + (d2 === j ? 1 : 0)) | flags;
-          if (nAlt === 0) packed[offset + s] = flags;
+          v = (d0 + d2) | (c1 === PIPE ? 0x50 : 0x10);
           p += 3;
-        } else {
-          this.scanGeneralCall(b, p, end, nAlt, packed, offset + s, n, s);
         }
-      } else if (layout.gt > 0) {
-        this.scanGeneralCall(b, subfieldStart(b, p, end, layout.gt), end, nAlt, packed, offset + s, n, s);
-      } else {
-        for (let j = 0; j < Math.max(nAlt, 1); j++) packed[offset + j * n + s] = 0;
       }
+      if (v < 0) {
+        this.scanGeneralCall(b, layout.gt === 0 ? p : layout.gt > 0 ? subfieldStart(b, p, end, layout.gt) : -2, end, nAlt, packed, packedAt + s, n, s);
+        v = packed[packedAt + s]!;
+      } else {
+        packed[packedAt + s] = v;
+      }
+      histogram[v]!++;
+      if (IS_SPARSE[v] === 1) {
+        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall);
+      } else {
+        while (p < end && b[p] !== TAB) p++;
+      }
+      p++;
+    }
+    if (p <= end) throw columnCountError(9 + n + countTabs(b, p, end) + 1, 9 + n);
+    countsFromHistogram(histogram, target.counts, target.countsAt);
+    target.textEnds.push(calls.length);
+    target.callCounts.push(calls.count);
+  }
+
+  /** Pass 1 of a multi-allelic record: the packed byte of every sample for every ALT row. */
+  private scanRows(b: Uint8Array, p: number, end: number, layout: FormatLayout, nAlt: number, packed: Uint8Array, offset: number): void {
+    const n = this.samples.length;
+    for (let s = 0; s < n; s++) {
+      if (p > end) throw columnCountError(9 + s, 9 + n);
+      this.fieldStart[s] = p;
+      const gtAt = layout.gt === 0 ? p : layout.gt > 0 ? subfieldStart(b, p, end, layout.gt) : -2;
+      this.scanGeneralCall(b, gtAt, end, nAlt, packed, offset + s, n, s);
       while (p < end && b[p] !== TAB) p++;
       p++;
     }
     if (p <= end) throw columnCountError(9 + n + countTabs(b, p, end) + 1, 9 + n);
   }
 
-  /** Any GT: haploid, polyploid, half-calls, multi-digit alleles, the 4.4 phasing prefix. `p` < 0: GT dropped. */
+  /**
+   * Any GT: haploid, polyploid, half-calls, multi-digit alleles, the 4.4 phasing prefix; writes the byte of
+   * each ALT row. `p` -1: the sample dropped its GT (missing call); -2: FORMAT has no GT (no call, byte 0).
+   */
   private scanGeneralCall(b: Uint8Array, p: number, end: number, nAlt: number, packed: Uint8Array, at: number, n: number, sample: number): void {
     const rows = Math.max(nAlt, 1);
+    if (p === -2) {
+      for (let j = 0; j < rows; j++) packed[at + j * n] = 0;
+      return;
+    }
     if (p < 0 || p >= end || b[p] === TAB || b[p] === COLON) {
       for (let j = 0; j < rows; j++) packed[at + j * n] = 0x80;
       return;
@@ -137,68 +211,74 @@ export class GenotypeScanner {
     }
   }
 
-  /**
-   * Pass 2 for one ALT row: its seven counts into `counts` at `countsAt`, and its sparse calls (sample,
-   * packed byte, GT text, DP, GQ) appended to `calls`. Needs the same line that `scan` saw last; `layout`
-   * null for a record without genotype columns (every byte 0: no call).
-   */
-  collect(b: Uint8Array, end: number, layout: FormatLayout | null, packed: Uint8Array, offset: number, calls: SparseCalls, counts: Int32Array, countsAt: number): number {
+  /** Pass 2 of one ALT row of a multi-allelic record (or of a record without genotype columns). */
+  private collect(b: Uint8Array, end: number, layout: FormatLayout | null, target: RecordTarget, row: number): void {
     const n = this.samples.length;
     const histogram = this.histogram;
     histogram.fill(0);
-    let sparse = 0;
+    const { packed, calls } = target;
+    const offset = target.packedAt + row * n;
+    const firstCall = calls.count;
     for (let s = 0; s < n; s++) {
       const v = packed[offset + s]!;
       histogram[v]!++;
-      if (IS_SPARSE[v] === 0) continue;
-      if (sparse > 0) calls.gt.push(32);
-      sparse++;
-      calls.sample.push(s);
-      calls.code.push(v);
-      if (layout) {
-        this.decodeCallFields(b, this.fieldStart[s]!, end, layout, calls);
-      } else {
-        calls.dp.push(MISSING_INT);
-        calls.gq.push(MISSING_INT);
+      if (IS_SPARSE[v] === 1) this.appendCall(b, layout ? this.fieldStart[s]! : -1, end, layout, calls, s, calls.count === firstCall);
+    }
+    countsFromHistogram(histogram, target.counts, target.countsAt + row * COUNTS_PER_ROW);
+    target.textEnds.push(calls.length);
+    target.callCounts.push(calls.count);
+  }
+
+  /**
+   * Appends the token of one sparse call (`sample_idx:GT:DP:GQ`) from its sample field at `p` (-1: the
+   * record has no genotype columns). Returns where the field ends.
+   */
+  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean): number {
+    let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
+    let q = p;
+    if (layout && p >= 0) {
+      let k = 0;
+      let begin = p;
+      for (; ; q++) {
+        const c = q < end ? b[q]! : TAB;
+        if (c !== COLON && c !== TAB) continue;
+        if (k === layout.gt) { gtStart = begin; gtEnd = q; }
+        else if (k === layout.dp) { dpStart = begin; dpEnd = q; }
+        else if (k === layout.gq) { gqStart = begin; gqEnd = q; }
+        if (c === TAB) break;
+        k++;
+        begin = q + 1;
       }
     }
-    countsFromHistogram(histogram, counts, countsAt);
-    return sparse;
+    const digits = this.sampleDigits;
+    const digitsAt = this.sampleDigitsAt;
+    calls.ensure(digitsAt[sample + 1]! - digitsAt[sample]! + (gtEnd - gtStart) + (dpEnd - dpStart) + (gqEnd - gqStart) + 4);
+    const out = calls.bytes;
+    let o = calls.length;
+    if (!first) out[o++] = 32;
+    for (let i = digitsAt[sample]!; i < digitsAt[sample + 1]!; i++) out[o++] = digits[i]!;
+    out[o++] = COLON;
+    for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
+    out[o++] = COLON;
+    o = this.appendNumber(b, dpStart, dpEnd, out, o);
+    out[o++] = COLON;
+    o = this.appendNumber(b, gqStart, gqEnd, out, o);
+    calls.length = o;
+    calls.count++;
+    return Math.min(q, end);
   }
 
-  /** GT text, DP and GQ of one sample field (a trailing field may be dropped: NULL). */
-  private decodeCallFields(b: Uint8Array, p: number, end: number, layout: FormatLayout, calls: SparseCalls): void {
-    let dp = MISSING_INT;
-    let gq = MISSING_INT;
-    let k = 0;
-    let begin = p;
-    for (let q = p; ; q++) {
-      const c = q < end ? b[q]! : TAB;
-      if (c !== COLON && c !== TAB) continue;
-      if (k === layout.gt) calls.gt.appendBytes(b, begin, q);
-      else if (k === layout.dp) dp = this.integerIn(b, begin, q);
-      else if (k === layout.gq) gq = this.integerIn(b, begin, q);
-      if (c === TAB) break;
-      k++;
-      begin = q + 1;
+  /** Copies a DP or GQ value as written when it looks like a number; `.` and anything else are left empty (NULL). */
+  private appendNumber(b: Uint8Array, start: number, end: number, out: Uint8Array, o: number): number {
+    if (start === end || (end - start === 1 && b[start] === DOT)) return o;
+    for (let i = start; i < end; i++) {
+      if (NUMBER_BYTE[b[i]!] === 0) {
+        this.badNumbers++;
+        return o;
+      }
     }
-    calls.dp.push(dp);
-    calls.gq.push(gq);
-  }
-
-  /** A whole number, or a decimal rounded (GQ is Float in some files); `.`/empty is NULL. */
-  private integerIn(b: Uint8Array, start: number, end: number): number {
-    if (start >= end || (end - start === 1 && b[start] === DOT)) return MISSING_INT;
-    let i = start;
-    const negative = b[i] === 45;
-    if (negative) i++;
-    let value = 0;
-    while (i < end && b[i]! >= 48 && b[i]! <= 57) value = value * 10 + (b[i++]! - 48);
-    if (i === end && i > start + (negative ? 1 : 0) && value <= 2147483647) return negative ? -value : value;
-    const parsed = Number(String.fromCharCode(...b.subarray(start, end)));
-    if (Number.isFinite(parsed) && Math.abs(parsed) <= 2147483647) return Math.round(parsed);
-    this.badNumbers++;
-    return MISSING_INT;
+    for (let i = start; i < end; i++) out[o++] = b[i]!;
+    return o;
   }
 }
 

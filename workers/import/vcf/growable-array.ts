@@ -28,9 +28,9 @@ export class GrowableArray<T extends TypedArray> {
     (this.data as Uint8Array).set(source.subarray(start, end), at);
   }
 
-  /** A copy holding exactly the filled part, safe to transfer to another thread. */
+  /** The filled part, a view on a buffer of its own (transferable to another thread; the builder is done with it). */
   take(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.data.subarray(0, this.length) as T;
   }
 
   private grow(minimum: number): void {

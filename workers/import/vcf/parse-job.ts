@@ -8,6 +8,8 @@ export interface ParseJob {
   bytes: Uint8Array;
   /** The piece starts at the beginning of a line (the data right after the header). */
   startsAtLineStart: boolean;
+  /** `bytes` starts a buffer nothing else uses: it may be moved to a worker instead of copied. */
+  ownsBuffer?: boolean;
 }
 
 /** A job's lines: the piece before its first newline (completing the previous job's last line) and after its last one are left for the caller to join. */

@@ -81,9 +81,8 @@ export class WorkerParsePool implements ParsePool {
       const worker = this.idle.pop()!;
       const { id, job, resolve, reject } = this.queue.shift()!;
       this.running.set(id, { job, resolve, reject });
-      // Only a buffer the job owns whole may be moved; a view into a shared one (Node's Buffer pool) is copied.
-      const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
-      const bytes = owned ? job.bytes : copyOf(job.bytes, 0, job.bytes.length);
+      // Only a buffer the job owns may be moved; a view into a shared one (a read buffer, Node's Buffer pool) is copied.
+      const bytes = job.ownsBuffer && job.bytes.byteOffset === 0 ? job.bytes : copyOf(job.bytes, 0, job.bytes.length);
       worker.postMessage({ type: 'job', id, job: { ...job, bytes } } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
     }
   }

@@ -1,5 +1,5 @@
 import { annotateRecord, mostSevere, type AnnotationLayout } from './annotations.js';
-import { COUNTS_PER_ROW, GenotypeScanner, type FormatLayout } from './genotype-scanner.js';
+import { CallText, COUNTS_PER_ROW, GenotypeScanner, type FormatLayout, type RecordTarget } from './genotype-scanner.js';
 import type { InfoColumn } from './info-columns.js';
 import { InfoReader, splitInfo } from './info-values.js';
 import { LineNotes } from './line-notes.js';
@@ -27,6 +27,9 @@ export class VcfLineParser {
   private readonly columnOfKey: Map<string, number>;
   private readonly layouts = new Map<string, FormatLayout>();
   private readonly annotationColumns: { layout: AnnotationLayout; column: number }[];
+  private readonly target: RecordTarget = {
+    packed: new Uint8Array(0), packedAt: 0, counts: new Int32Array(0), countsAt: 0, calls: new CallText(), textEnds: [], callCounts: [],
+  };
 
   constructor(private readonly config: ParserConfig) {
     this.scanner = new GenotypeScanner(config.samples);
@@ -97,10 +100,15 @@ export class VcfLineParser {
     const rows = Math.max(alts.length, 1);
     const firstRow = batch.rows;
     const samples = this.config.samples.length;
-    const packedAt = batch.packed.reserve(rows * samples);
     const layout = this.genotypeColumns(b, tabs, end, samples, lineIndex, notes);
-    if (layout) this.scanner.scan(b, tabs[8]! + 1, end, layout, alts.length, batch.packed.data, packedAt);
-    else batch.packed.data.fill(0, packedAt, packedAt + rows * samples);
+    const target = this.target;
+    target.packedAt = batch.packed.reserve(rows * samples);
+    target.packed = batch.packed.data;
+    target.countsAt = batch.counts.reserve(rows * COUNTS_PER_ROW);
+    target.counts = batch.counts.data;
+    target.calls = batch.calls;
+    const callsBefore = batch.calls.count;
+    this.scanner.scanRecord(b, layout ? tabs[8]! + 1 : end, end, layout, alts.length, target);
     const perAlt = this.annotations(record.raw, ref, alts, lineIndex, notes);
     for (let j = 0; j < rows; j++) {
       const row = firstRow + j;
@@ -116,10 +124,8 @@ export class VcfLineParser {
       batch.filter.push(filter === '.' ? null : filter);
       batch.alleleIndex.push(alts.length === 0 ? 0 : j + 1);
       batch.nAlleles.push(alts.length + 1);
-      const countsAt = batch.counts.reserve(COUNTS_PER_ROW);
-      const sparse = this.scanner.collect(b, end, layout, batch.packed.data, packedAt + j * samples, batch.calls, batch.counts.data, countsAt);
-      batch.callStart.push(batch.callStart.data[batch.callStart.length - 1]! + sparse);
-      batch.gtStart.push(batch.calls.gt.length);
+      batch.callTextStart.push(target.textEnds[j]!);
+      batch.callCount.push(target.callCounts[j]! - (j === 0 ? callsBefore : target.callCounts[j - 1]!));
       this.config.infoColumns.forEach((column, c) => batch.info[c]!.push(info.valueFor(column, record.raw[c], alts.length === 0 ? 0 : j + 1, alts.length, lineIndex)));
       for (const [key, value] of record.undeclared) batch.undeclaredInfo.push({ row, key, value });
       const annotations = perAlt[j] ?? [];

@@ -1,5 +1,5 @@
 import type { Annotation } from './annotations.js';
-import { COUNTS_PER_ROW, SparseCalls } from './genotype-scanner.js';
+import { CallText, COUNTS_PER_ROW } from './genotype-scanner.js';
 import { GrowableArray } from './growable-array.js';
 import type { InfoValue } from './info-values.js';
 import type { LineNote, LineNotes } from './line-notes.js';
@@ -36,11 +36,12 @@ export interface VariantBatch {
   mostSevere: (Annotation | null)[];
   /** `rows × samples` bytes, row-major (docs/vcf.md). */
   packed: Uint8Array;
-  /** Per row, where its sparse calls start in `calls` (length rows + 1). */
-  callStart: Int32Array;
-  /** Per row, where its GT texts start in `calls.gt` (length rows + 1). */
-  gtStart: Int32Array;
-  calls: { sample: Int32Array; code: Uint8Array; dp: Int32Array; gq: Int32Array; gt: Uint8Array };
+  /** The sparse calls as text tokens (`sample_idx:GT:DP:GQ`, space-separated per row; see CallText). */
+  callText: Uint8Array;
+  /** Per row, where its tokens start in `callText` (length rows + 1). */
+  callTextStart: Int32Array;
+  /** Per row, how many sparse calls it has. */
+  callCount: Int32Array;
   /** Chromosomes in the order their runs of records appear, and the last position seen. */
   chromRuns: string[];
   firstPos: number;
@@ -70,9 +71,9 @@ export class VariantBatchBuilder {
   readonly annotations: VariantBatch['annotations'] = [];
   readonly mostSevere: (Annotation | null)[] = [];
   readonly packed: GrowableArray<Uint8Array>;
-  readonly callStart = new GrowableArray(Int32Array, 257);
-  readonly gtStart = new GrowableArray(Int32Array, 257);
-  readonly calls = new SparseCalls();
+  readonly callTextStart = new GrowableArray(Int32Array, 257);
+  readonly callCount = new GrowableArray(Int32Array, 256);
+  readonly calls = new CallText();
   readonly chromRuns: string[] = [];
   firstPos = -1;
   lastPos = -1;
@@ -80,8 +81,7 @@ export class VariantBatchBuilder {
   constructor(infoColumns: number, readonly samples: number) {
     this.info = Array.from({ length: infoColumns }, () => []);
     this.packed = new GrowableArray(Uint8Array, Math.max(1024, samples * 64));
-    this.callStart.push(0);
-    this.gtStart.push(0);
+    this.callTextStart.push(0);
   }
 
   finish(lines: number, notes: LineNotes, problem: LineProblem | null): VariantBatch {
@@ -91,8 +91,8 @@ export class VariantBatchBuilder {
       ref: this.ref, alt: this.alt, qual: this.qual.take(), qualValid: this.qualValid.take(), filter: this.filter,
       alleleIndex: this.alleleIndex.take(), nAlleles: this.nAlleles.take(), counts: this.counts.take(), info: this.info,
       undeclaredInfo: this.undeclaredInfo, annotations: this.annotations, mostSevere: this.mostSevere,
-      packed: this.packed.take(), callStart: this.callStart.take(), gtStart: this.gtStart.take(),
-      calls: { sample: calls.sample.take(), code: calls.code.take(), dp: calls.dp.take(), gq: calls.gq.take(), gt: calls.gt.take() },
+      packed: this.packed.take(), callText: calls.bytes.subarray(0, calls.length), callTextStart: this.callTextStart.take(),
+      callCount: this.callCount.take(),
       chromRuns: this.chromRuns, firstPos: this.firstPos, lastPos: this.lastPos, notes: notes.list(), problem,
     };
   }
@@ -101,6 +101,6 @@ export class VariantBatchBuilder {
 /** The typed arrays of a batch, to transfer rather than copy between threads. */
 export function batchBuffers(batch: VariantBatch): ArrayBuffer[] {
   const arrays = [batch.lineIndex, batch.pos, batch.qual, batch.qualValid, batch.alleleIndex, batch.nAlleles, batch.counts, batch.packed,
-    batch.callStart, batch.gtStart, batch.calls.sample, batch.calls.code, batch.calls.dp, batch.calls.gq, batch.calls.gt];
+    batch.callText, batch.callTextStart, batch.callCount];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

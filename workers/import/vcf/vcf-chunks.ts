@@ -11,11 +11,14 @@ export type VcfCompression = 'plain' | 'gzip' | 'bgzf';
 export interface SourceChunk {
   bgzf: boolean;
   bytes: Uint8Array;
+  /** `bytes` is the start of a buffer nothing else uses, so it can be moved to another thread as it is. */
+  ownsBuffer?: boolean;
 }
 
 const READ_BYTES = 4 << 20;
 const TEXT_JOB_BYTES = 4 << 20;
 const BGZF_JOB_BYTES = 1 << 20;
+const BGZF_MAX_BLOCK = 1 << 16;
 
 /** How the file is compressed, from its first bytes. */
 export async function detectCompression(path: string): Promise<VcfCompression> {
@@ -102,23 +105,35 @@ async function* gunzipChunks(path: string, onRaw: (bytes: Uint8Array) => void): 
   if (pendingBytes > 0) yield { bgzf: false, bytes: Buffer.concat(pending) };
 }
 
+/**
+ * BGZF: each read (about one job's worth) starts where the last whole block ended, so a block split by
+ * a read is simply read again with the next one, and each job owns its buffer (moved to a parse worker,
+ * never copied). Every byte is handed to `onRaw` once.
+ */
 async function* bgzfChunks(path: string, onRaw: (bytes: Uint8Array) => void, notes: { bgzfEndMarker: boolean }): AsyncGenerator<SourceChunk> {
-  let carry: Uint8Array = new Uint8Array(0);
-  let offset = 0;
-  for await (const bytes of rawChunks(path)) {
-    onRaw(bytes);
-    const joined = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
-    const { end, lastBlockStart, notBgzfAt } = wholeBlocksEnd(joined);
-    if (notBgzfAt >= 0) throw compressionError(path, `has a gzip member at byte ${(offset + notBgzfAt).toLocaleString('en-US')} that is not a BGZF block (a bgzip file with something else appended)`);
-    for (let from = 0; from < end;) {
-      let to = from;
-      while (to < end && to - from < BGZF_JOB_BYTES) to += bgzfBlockSize(joined, to);
-      yield { bgzf: true, bytes: joined.slice(from, to) };
-      from = to;
+  const handle = await open(path, 'r');
+  try {
+    let offset = 0;
+    let readSize = BGZF_JOB_BYTES + BGZF_MAX_BLOCK;
+    for (;;) {
+      const bytes = new Uint8Array(readSize);
+      const { bytesRead } = await handle.read(bytes, 0, readSize, offset);
+      if (bytesRead === 0) return;
+      const { end, lastBlockStart, notBgzfAt } = wholeBlocksEnd(bytes.subarray(0, bytesRead));
+      if (notBgzfAt >= 0) throw compressionError(path, `has a gzip member at byte ${(offset + notBgzfAt).toLocaleString('en-US')} that is not a BGZF block (a bgzip file with something else appended)`);
+      if (end === 0) {
+        if (bytesRead < readSize) throw compressionError(path, 'ends in the middle of a BGZF block');
+        readSize *= 2;
+        continue;
+      }
+      const job = bytes.subarray(0, end);
+      onRaw(job);
+      notes.bgzfEndMarker = isBgzfEndMarker(bytes.subarray(lastBlockStart, end));
+      yield { bgzf: true, bytes: job, ownsBuffer: true };
+      offset += end;
+      readSize = BGZF_JOB_BYTES + BGZF_MAX_BLOCK;
     }
-    notes.bgzfEndMarker = lastBlockStart >= 0 && end === joined.length && isBgzfEndMarker(joined.subarray(lastBlockStart, end));
-    offset += end;
-    carry = joined.slice(end);
+  } finally {
+    await handle.close();
   }
-  if (carry.length > 0) throw compressionError(path, 'ends in the middle of a BGZF block');
 }

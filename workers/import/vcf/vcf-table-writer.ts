@@ -1,9 +1,9 @@
 import {
-  BIGINT, BLOB, BOOLEAN, DOUBLE, INTEGER, LIST, SMALLINT, UTINYINT, VARCHAR, DuckDBListValue,
+  BIGINT, BLOB, BOOLEAN, DOUBLE, INTEGER, LIST, SMALLINT, VARCHAR, DuckDBListValue,
   type DuckDBAppender, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
 import { BulkChunk, CHUNK_ROWS } from './bulk-chunk.js';
-import { COUNTS_PER_ROW, MISSING_INT } from './genotype-scanner.js';
+import { COUNTS_PER_ROW } from './genotype-scanner.js';
 import type { InfoColumn } from './info-columns.js';
 import type { InfoValue } from './info-values.js';
 import type { VariantBatch } from './variant-batch.js';
@@ -14,7 +14,7 @@ const VARIANT_TYPES: DuckDBType[] = [
 ];
 const FIRST_COUNT_COLUMN = 16;
 const PACKED_TYPES: DuckDBType[] = [INTEGER, BLOB];
-const CALLS_TYPES: DuckDBType[] = [INTEGER, LIST(INTEGER), LIST(UTINYINT), LIST(INTEGER), LIST(INTEGER), VARCHAR];
+const CALLS_TYPES: DuckDBType[] = [INTEGER, VARCHAR];
 
 /** Totals the writer keeps as it goes. */
 export interface WrittenCounts {
@@ -128,22 +128,15 @@ export class VcfTableWriter {
   /** One `genotype_calls` row per variant with at least one sparse call. */
   private writeCalls(batch: VariantBatch): void {
     const withCalls: number[] = [];
-    for (let r = 0; r < batch.rows; r++) if (batch.callStart[r + 1]! > batch.callStart[r]!) withCalls.push(r);
+    for (let r = 0; r < batch.rows; r++) if (batch.callCount[r]! > 0) withCalls.push(r);
     for (let from = 0; from < withCalls.length; from += CHUNK_ROWS) {
-      const rowsHere = withCalls.slice(from, from + CHUNK_ROWS);
-      const rows = rowsHere.length;
-      const chunk = new BulkChunk(CALLS_TYPES, rows);
-      chunk.setFixed(0, Int32Array.from(rowsHere, (r) => this.counts.variants + r));
-      // Rows without calls take no room in the call arrays, so the kept rows' calls are contiguous.
-      const offsets = Int32Array.from({ length: rows + 1 }, (_, i) => (i < rows ? batch.callStart[rowsHere[i]!]! : batch.callStart[rowsHere[rows - 1]! + 1]!));
-      chunk.setList(1, batch.calls.sample, offsets);
-      chunk.setList(2, batch.calls.code, offsets);
-      chunk.setList(3, batch.calls.dp, offsets, MISSING_INT);
-      chunk.setList(4, batch.calls.gq, offsets, MISSING_INT);
-      chunk.setBytes(5, batch.calls.gt, (i) => batch.gtStart[rowsHere[i]!]!, (i) => batch.gtStart[rowsHere[i]! + 1]!);
+      const rows = withCalls.slice(from, from + CHUNK_ROWS);
+      const chunk = new BulkChunk(CALLS_TYPES, rows.length);
+      chunk.setFixed(0, Int32Array.from(rows, (r) => this.counts.variants + r));
+      chunk.setBytes(1, batch.callText, (i) => batch.callTextStart[rows[i]!]!, (i) => batch.callTextStart[rows[i]! + 1]!);
       chunk.appendTo(this.calls);
-      this.counts.sparseCalls += offsets[rows]! - offsets[0]!;
     }
+    for (let r = 0; r < batch.rows; r++) this.counts.sparseCalls += batch.callCount[r]!;
   }
 
   /** Flushes and closes the appenders (before the transaction commits). */

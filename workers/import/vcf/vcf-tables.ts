@@ -23,7 +23,7 @@ export function createVcfTablesSql(schema: string, infoColumns: readonly InfoCol
     `CREATE TABLE ${s}.sample (sample_idx INTEGER, sample VARCHAR)`,
     `CREATE TABLE ${s}.vcf_sample (sample VARCHAR, person_id BIGINT)`,
     `CREATE TABLE ${s}.genotype_packed (variant_id INTEGER, calls BLOB)`,
-    `CREATE TABLE ${s}.genotype_calls (variant_id INTEGER, sample_idx INTEGER[], code UTINYINT[], dp INTEGER[], gq INTEGER[], gt VARCHAR)`,
+    `CREATE TABLE ${s}.genotype_calls (variant_id INTEGER, calls VARCHAR)`,
     `CREATE TABLE ${s}.annotation (variant_id INTEGER, source VARCHAR, gene VARCHAR, consequence VARCHAR, impact VARCHAR, feature VARCHAR, biotype VARCHAR, hgvs_c VARCHAR, hgvs_p VARCHAR)`,
     `CREATE TABLE ${s}.vcf_header (line_no INTEGER, line VARCHAR)`,
     `CREATE TABLE ${s}.vcf_field (section VARCHAR, id VARCHAR, number VARCHAR, type VARCHAR, description VARCHAR, column_name VARCHAR)`,
@@ -31,17 +31,23 @@ export function createVcfTablesSql(schema: string, infoColumns: readonly InfoCol
 }
 
 /**
- * `genotype`, one row per sparse call, unnests the per-variant lists of `genotype_calls` when read: a
- * filter on variant_id reads only those variants' lists, and the import never writes ~54M rows.
+ * `genotype`, one row per sparse call, unpacks `genotype_calls` when read: each token is
+ * `sample_idx:GT:DP:GQ`, and the call's packed byte (alt_count, called, phased) is read from
+ * `genotype_packed`. A filter on variant_id reads only those variants, and the import never writes
+ * ~54M rows (docs/decisions.md, "Variants").
  */
 export function genotypeViewSql(schema: string): string {
   const s = quoteIdentifier(schema);
   return `CREATE VIEW ${s}.genotype AS
-SELECT c.variant_id, c.sample_idx, smp.sample,
-       (c.code & 7)::INTEGER AS alt_count, ((c.code >> 3) & 7)::INTEGER AS called, (c.code & 64) <> 0 AS phased,
-       nullif(c.gt, '') AS gt, c.dp, c.gq, c.code
-FROM (SELECT variant_id, unnest(sample_idx) AS sample_idx, unnest(code) AS code, unnest(string_split(gt, ' ')) AS gt,
-             unnest(dp) AS dp, unnest(gq) AS gq
-      FROM ${s}.genotype_calls) c
-JOIN ${s}.sample smp USING (sample_idx)`;
+WITH tokens AS (
+  SELECT c.variant_id, hex(p.calls) AS packed, string_split(unnest(string_split(c.calls, ' ')), ':') AS f
+  FROM ${s}.genotype_calls c JOIN ${s}.genotype_packed p USING (variant_id)
+), calls AS (
+  SELECT variant_id, f[1]::INTEGER AS sample_idx, f[2] AS gt, f[3] AS dp, f[4] AS gq, packed FROM tokens
+), coded AS (
+  SELECT *, ('0x' || substr(packed, 2 * sample_idx + 1, 2))::INTEGER AS code FROM calls
+)
+SELECT c.variant_id, c.sample_idx, smp.sample, c.code & 7 AS alt_count, (c.code >> 3) & 7 AS called, (c.code & 64) <> 0 AS phased,
+       nullif(c.gt, '') AS gt, TRY_CAST(nullif(c.dp, '') AS INTEGER) AS dp, TRY_CAST(nullif(c.gq, '') AS INTEGER) AS gq, c.code
+FROM coded c JOIN ${s}.sample smp USING (sample_idx)`;
 }
