@@ -28,10 +28,12 @@ export async function runCarriers(task: Task, dataset: Dataset, query: CarrierQu
   try {
     const variants = Number((await connection.runAndReadAll(`SELECT count(*) FROM (${selected})`)).getRowsJS()[0]?.[0] ?? 0);
     const appender = await connection.createAppender(CARRIERS, 'main', 'temp');
+    const withCarriers = new Set<number>();
     await scanPackedCalls(task, `SELECT g.variant_id, g.calls FROM ${schema}.genotype_packed g WHERE g.variant_id IN (${selected})`, variants, (id, calls) => {
       for (let s = 0; s < calls.length; s++) {
         const copies = calls[s]! & ALT_COPIES_MASK;
         if (copies < minAltCount) continue;
+        withCarriers.add(id);
         appender.appendInteger(id);
         appender.appendInteger(s);
         appender.appendInteger(copies);
@@ -40,13 +42,17 @@ export async function runCarriers(task: Task, dataset: Dataset, query: CarrierQu
       }
     });
     appender.closeSync();
-    const sql = `SELECT s.sample, l.person_id, c.variant_id, v.chrom, v.pos, v.ref, v.alt, v.rsid, v.gene, c.alt_count,
+    // The GT as written, from the `genotype` view, read for these variants only: the view expands the
+    // calls of every variant it is not kept from, and a constant list is what reaches its scans.
+    const ids = withCarriers.size ? [...withCarriers].join(', ') : '-1';
+    const sql = `WITH written AS (SELECT variant_id, sample_idx, gt FROM ${schema}.genotype WHERE variant_id IN (${ids}))
+      SELECT s.sample, l.person_id, c.variant_id, v.chrom, v.pos, v.ref, v.alt, v.rsid, v.gene, c.alt_count,
         coalesce(g.gt, c.gt) AS gt
       FROM ${CARRIERS} c
       JOIN ${schema}.variant v ON v.variant_id = c.variant_id
       JOIN ${schema}.sample s ON s.sample_idx = c.sample_idx
       LEFT JOIN ${schema}.vcf_sample l ON l.sample = s.sample
-      LEFT JOIN ${schema}.genotype g ON g.variant_id = c.variant_id AND g.sample_idx = c.sample_idx
+      LEFT JOIN written g ON g.variant_id = c.variant_id AND g.sample_idx = c.sample_idx
       ORDER BY c.variant_id, c.sample_idx, l.person_id`;
     return await pageQuery(task, sql, { limit: query.limit, offset: query.offset, count: true });
   } finally {
