@@ -180,3 +180,17 @@ describe('plot data', () => {
     expect(Number.isFinite(await genomicInflationOf(ws.task, resultTable))).toBe(true);
   });
 });
+
+describe('empty selections', () => {
+  it('warn that the result and burden tables are empty', async () => {
+    const result = await runAssociation(ws.task, ws.audit, dataset, {
+      dataset: 'small', phenotype: { file: join(folder, 'pheno.tsv') }, region: 'chr5', burden: { impact: ['HIGH'] },
+    });
+    expect(result.variants).toBe(0);
+    expect(result.page.rowCount).toBe(0);
+    expect(result.warnings.slice(1)).toEqual([
+      'no variant of the dataset matches the region, gene and minMaf given; the result table is empty',
+      'no variant qualifies for a burden test (a gene, the impacts and maxAf given); the burden table is empty',
+    ]);
+  });
+});

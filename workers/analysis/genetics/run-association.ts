@@ -71,11 +71,18 @@ export async function associate(
     return {
       resultTable: saved.table, page, ...(burdenTable ? { burdenTable } : {}),
       cases: phenotype.cases, controls: phenotype.controls, samplesWithoutPhenotype: phenotype.withoutPhenotype,
-      variants: selection.tested, warnings: phenotype.warnings,
+      variants: selection.tested, warnings: [...phenotype.warnings, ...selectionWarnings(spec, selection)],
     };
   } finally {
     await task.connection.run(`DROP TABLE IF EXISTS ${SELECTION}; DROP TABLE IF EXISTS ${NUMBERS}`);
   }
+}
+
+function selectionWarnings(spec: AssociationSpec, selection: Selection): string[] {
+  const warnings: string[] = [];
+  if (selection.tested === 0) warnings.push('no variant of the dataset matches the region, gene and minMaf given; the result table is empty');
+  if (spec.burden && selection.genes.length === 0) warnings.push('no variant qualifies for a burden test (a gene, the impacts and maxAf given); the burden table is empty');
+  return warnings;
 }
 
 function requireBothGroups(phenotype: SamplePhenotype): void {
