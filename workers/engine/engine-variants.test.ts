@@ -69,6 +69,20 @@ describe('variants through the engine on the bundled VCF', () => {
     expect(top.data.kind === 'number' || top.data.kind === 'bigint' ? Number(top.data.values[0]) : null).toBe(PLANTED.pos);
   });
 
+  it('finds the variant by region (with or without "chr") and lists exactly its carriers', async () => {
+    for (const region of [`chr22:${PLANTED.pos - 10}-${PLANTED.pos + 10}`, `22:${PLANTED.pos}-${PLANTED.pos}`]) {
+      const page = await engine.variants({ dataset: 'vcf', region });
+      const pos = page.columns.find((c) => c.name === 'pos')!.data as { values: ArrayLike<number | bigint> };
+      expect(Array.from(pos.values, Number)).toContain(PLANTED.pos);
+    }
+    const carriers = await engine.carriers({ dataset: 'vcf', variants: [await plantedId(engine)], limit: 1000 });
+    const samples = (carriers.columns.find((c) => c.name === 'sample')!.data as { values: string[] }).values;
+    const expected = [...plantedGenotypes()].filter(([, n]) => n >= 1).map(([s]) => s).sort();
+    expect([...samples].sort()).toEqual(expected);
+    const homozygous = await engine.carriers({ dataset: 'vcf', variants: [await plantedId(engine)], minAltCount: 2, limit: 1000 });
+    expect(homozygous.rowCount).toBe([...plantedGenotypes()].filter(([, n]) => n === 2).length);
+  });
+
   it('cohort genotype rules reach the linked persons', async () => {
     const copies = plantedGenotypes();
     const links = new Map(readFileSync(join(VCF_DIR, 'samples.tsv'), 'utf8').trim().split('\n').slice(1).map((r) => r.split('\t') as [string, string]));
