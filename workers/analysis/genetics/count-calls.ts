@@ -51,7 +51,7 @@ export class CallCounter {
   private readonly histogram = new Int32Array(3 * BINS);
   private readonly caseFields = new Float64Array(4);
   private readonly controlFields = new Float64Array(4);
-  private scratch = new Uint32Array(0);
+  private scratch = new Int32Array(0);
   readonly cases: number;
   readonly controls: number;
 
@@ -78,7 +78,7 @@ export class CallCounter {
     if (calls.length !== this.base.length) {
       throw new Error(`a packed genotype vector has ${calls.length} bytes for ${this.base.length} samples`);
     }
-    const words = LITTLE_ENDIAN ? this.wordsOf(calls) : new Uint32Array(0);
+    const words = LITTLE_ENDIAN ? this.wordsOf(calls) : new Int32Array(0);
     this.caseFields.fill(0);
     this.controlFields.fill(0);
     for (let start = 0; start < words.length; start += BLOCK_WORDS) this.sumBlock(words, start, Math.min(start + BLOCK_WORDS, words.length));
@@ -91,7 +91,7 @@ export class CallCounter {
     storeDiploid(this.controlFields, this.controls, v, controls);
   }
 
-  private sumBlock(words: Uint32Array, start: number, end: number): void {
+  private sumBlock(words: Int32Array, start: number, end: number): void {
     const base = this.base;
     const caseValue = this.caseValue;
     const controlValue = this.controlValue;
@@ -137,7 +137,7 @@ export class CallCounter {
   }
 
   /** Any call: a histogram of byte values per group (phase masked), then counts from its 64 non-missing codes. */
-  private countByHistogram(calls: Uint8Array, words: Uint32Array, v: number, cases: GroupCounts, controls: GroupCounts): void {
+  private countByHistogram(calls: Uint8Array, words: Int32Array, v: number, cases: GroupCounts, controls: GroupCounts): void {
     const histogram = this.histogram;
     const base = this.base;
     histogram.fill(0);
@@ -162,11 +162,11 @@ export class CallCounter {
     storeFromHistogram(histogram, BINS, this.controls, v, controls);
   }
 
-  /** The bytes as 32-bit words, through a copy when the bytes do not start on a 4-byte boundary. */
-  private wordsOf(calls: Uint8Array): Uint32Array {
+  /** The bytes as (signed: no conversion to doubles) 32-bit words, through a copy when the bytes do not start on a 4-byte boundary. */
+  private wordsOf(calls: Uint8Array): Int32Array {
     const whole = calls.length >> 2;
-    if (calls.byteOffset % 4 === 0) return new Uint32Array(calls.buffer, calls.byteOffset, whole);
-    if (this.scratch.length !== whole) this.scratch = new Uint32Array(whole);
+    if (calls.byteOffset % 4 === 0) return new Int32Array(calls.buffer, calls.byteOffset, whole);
+    if (this.scratch.length !== whole) this.scratch = new Int32Array(whole);
     new Uint8Array(this.scratch.buffer).set(calls.subarray(0, whole << 2));
     return this.scratch;
   }
