@@ -13,6 +13,7 @@ import { genomicInflationOf, manhattanSql, qqPlotSql } from './plot-data.js';
 import { runAssociation } from './run-association.js';
 import { runCarriers } from './run-carriers.js';
 import { runVariants } from './run-variants.js';
+import { Task } from '../../db/tasks.js';
 import { fixtureDataset, fixtureWorkspace, packGenotype, writeVcfTables, type FixtureVariant } from './testing.js';
 
 type Workspace = Awaited<ReturnType<typeof fixtureWorkspace>>;
@@ -192,5 +193,22 @@ describe('empty selections', () => {
       'no variant of the dataset matches the region, gene and minMaf given; the result table is empty',
       'no variant qualifies for a burden test (a gene, the impacts and maxAf given); the burden table is empty',
     ]);
+  });
+});
+
+describe('cancelling', () => {
+  it('stops between chunks of calls, keeps no result table and drops its temporary tables', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => variant('chr3', i + 1, ['0/1', '0/0', '0/0', '1/1', '0/0', '0/1', '0/0', '0/0']));
+    await writeVcfTables(ws.connection, 'many', SAMPLES, many);
+    const task = new Task('cancel-me', 'the association', ws.connection, (p) => {
+      if (p.phase === 'reading') task.cancelled = true;
+    });
+    const before = (await ws.connection.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'results'`)).getRowsJS()[0]![0];
+    await expect(runAssociation(task, ws.audit, fixtureDataset('many'), { dataset: 'many', phenotype: { file: join(folder, 'pheno.tsv') } }))
+      .rejects.toMatchObject({ code: 'CANCELLED' });
+    const after = (await ws.connection.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'results'`)).getRowsJS()[0]![0];
+    expect(after).toBe(before);
+    const temporary = await ws.connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'pmw_association%'`);
+    expect(temporary.getRowsJS()).toEqual([]);
   });
 });
