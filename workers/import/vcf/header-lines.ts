@@ -15,6 +15,8 @@ export class HeaderLines {
   private partialBytes = 0;
   private readonly decoder = new TextDecoder('utf-8');
   done = false;
+  /** The `#CHROM` line was the file's last and had no newline. */
+  endedWithoutNewline = false;
 
   constructor(private readonly path: string) {}
 
@@ -41,6 +43,7 @@ export class HeaderLines {
   finish(): void {
     if (this.partialBytes > 0 && this.acceptLine(this.takeLine(new Uint8Array(0)))) {
       this.done = true;
+      this.endedWithoutNewline = true;
       return;
     }
     if (this.lines.length === 0) throw vcfFormatError(this.path, null, 'holds no lines', 'the file is empty; export the VCF again');

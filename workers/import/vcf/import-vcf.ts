@@ -121,6 +121,7 @@ function parserConfig(plan: HeaderPlan): ParserConfig {
   return {
     samples: plan.header.samples, infoColumns: plan.infoColumns, annotationLayouts: annotationLayouts(plan.header.info),
     percentEncoded: usesPercentEncoding(plan.header.version),
+    formatNumbers: Object.fromEntries([...plan.header.format.values()].map((f) => [f.id, f.number])), checkEveryRecord: false,
   };
 }
 

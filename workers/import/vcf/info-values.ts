@@ -48,13 +48,19 @@ export class InfoReader {
 
   /** The value of `column` for ALT `alt` (1-based; 0 for a record without ALT) of a record with `nAlt` ALTs. */
   valueFor(column: InfoColumn, raw: string | true | undefined, alt: number, nAlt: number, lineIndex: number): InfoValue {
-    if (column.type === 'Flag') return raw !== undefined;
+    if (column.type === 'Flag') {
+      if (typeof raw === 'string') this.notes.add(`info-flag-value:${column.key}`, lineIndex, raw);
+      return raw !== undefined;
+    }
     if (raw === undefined) return null;
     if (raw === true) {
       this.notes.add(`info-no-value:${column.key}`, lineIndex);
       return null;
     }
-    if (column.number === '1' && column.type !== 'Integer' && column.type !== 'Float') return this.element(column, raw, lineIndex);
+    if (column.number === '1' && column.type !== 'Integer' && column.type !== 'Float') {
+      if (raw.includes(',')) this.notes.add(`info-count:${column.key}`, lineIndex, `${column.number}/${raw.split(',').length}/${nAlt}`);
+      return this.element(column, raw, lineIndex);
+    }
     const values = raw === '.' && column.number === '1' ? ['.'] : raw.split(',');
     const picked = this.pick(column.number, values, alt, nAlt);
     if (picked === null) {
@@ -96,8 +102,9 @@ export class InfoReader {
     if (text === '.' || text === '') return null;
     if (column.type === 'Integer') {
       const value = INTEGER.test(text) ? Number(text) : Number.NaN;
-      if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
-      this.notes.add(`info-bad-number:${column.key}`, lineIndex, text);
+      // -2^31 to -2^31+7 are reserved by the specification (BCF's missing and end-of-vector markers).
+      if (Number.isInteger(value) && value >= -2147483640 && value <= 2147483647) return value;
+      this.notes.add(`info-bad-value:${column.key}`, lineIndex, text);
       return null;
     }
     if (column.type === 'Float') {
@@ -105,11 +112,13 @@ export class InfoReader {
       if (special !== undefined) return special;
       const value = Number(text);
       if (Number.isNaN(value) || text.trim() !== text) {
-        this.notes.add(`info-bad-number:${column.key}`, lineIndex, text);
+        this.notes.add(`info-bad-value:${column.key}`, lineIndex, text);
         return null;
       }
       return value;
     }
-    return this.percentEncoded ? percentDecode(text) : text;
+    const decoded = this.percentEncoded ? percentDecode(text) : text;
+    if (column.type === 'Character' && [...decoded].length !== 1) this.notes.add(`info-bad-value:${column.key}`, lineIndex, text);
+    return decoded;
   }
 }

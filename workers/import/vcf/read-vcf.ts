@@ -60,8 +60,8 @@ export async function readVcf(task: Task, path: string, hooks: VcfReadHooks): Pr
         const text = chunk.bgzf ? inflate(path, chunk.bytes) : chunk.bytes;
         const data = header.feed(text);
         if (data === null) continue;
-        const { config } = await hooks.onHeader(header.lines);
         threads = size < WORKER_THRESHOLD_BYTES ? 0 : Math.max(1, Math.min(4, availableParallelism()));
+        const config = { ...(await hooks.onHeader(header.lines)).config, checkEveryRecord: threads === 0 };
         pool = threads === 0 ? new InlineParsePool(config) : new WorkerParsePool(config, threads);
         reader.start(config, header.lines.length + 1);
         await reader.submit(pool, { bgzf: false, bytes: data, startsAtLineStart: true }, task);
@@ -71,8 +71,9 @@ export async function readVcf(task: Task, path: string, hooks: VcfReadHooks): Pr
     }
     if (!pool) {
       header.finish();
+      if (header.endedWithoutNewline) reader.noteMissingNewline(header.lines.length);
       const { config } = await hooks.onHeader(header.lines);
-      reader.start(config, header.lines.length + 1);
+      reader.start({ ...config, checkEveryRecord: true }, header.lines.length + 1);
     } else {
       await reader.drain(task);
     }
@@ -144,12 +145,18 @@ class OrderedBatches {
     }
   }
 
+  noteMissingNewline(line: number): void {
+    this.collected.push({ kind: 'no-final-newline', count: 1, lineIndex: 0, detail: '', line });
+  }
+
   /** The last line when the file does not end with a newline. */
   finishLastLine(): void {
     if (this.pending.length === 0) return;
     const line = Buffer.concat(this.pending);
     this.pending = [];
-    if (line.length > 0) this.accept(this.parser!.parse(line, 0, line.length));
+    if (line.length === 0) return;
+    this.noteMissingNewline(this.nextLine);
+    this.accept(this.parser!.parse(line, 0, line.length));
   }
 
   notes(): (LineNote & { line: number })[] {

@@ -1,4 +1,5 @@
 import { annotateRecord, mostSevere, type AnnotationLayout } from './annotations.js';
+import { checkFormatCounts } from './format-checks.js';
 import { CallText, COUNTS_PER_ROW, GenotypeScanner, type FormatLayout, type RecordTarget } from './genotype-scanner.js';
 import type { InfoColumn } from './info-columns.js';
 import { InfoReader, splitInfo } from './info-values.js';
@@ -13,7 +14,14 @@ export interface ParserConfig {
   annotationLayouts: AnnotationLayout[];
   /** VCF 4.3+: text INFO values are percent-decoded. */
   percentEncoded: boolean;
+  /** Declared Number of each FORMAT key. */
+  formatNumbers: Record<string, string>;
+  /** Check FORMAT value counts in every record (small files) rather than in the first lines of each batch. */
+  checkEveryRecord: boolean;
 }
+
+/** Records at the start of each batch whose FORMAT values are all checked (checkFormatCounts reads every byte). */
+const CHECKED_LINES_PER_BATCH = 4;
 
 const TAB = 9;
 const NEWLINE = 10;
@@ -25,7 +33,7 @@ export class VcfLineParser {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly scanner: GenotypeScanner;
   private readonly columnOfKey: Map<string, number>;
-  private readonly layouts = new Map<string, FormatLayout>();
+  private readonly layouts = new Map<string, FormatLayout & { keys: string[] }>();
   private readonly annotationColumns: { layout: AnnotationLayout; column: number }[];
   private readonly target: RecordTarget = {
     packed: new Uint8Array(0), packedAt: 0, counts: new Int32Array(0), countsAt: 0, calls: new CallText(), textEnds: [], callCounts: [],
@@ -109,6 +117,13 @@ export class VcfLineParser {
     target.calls = batch.calls;
     const callsBefore = batch.calls.count;
     this.scanner.scanRecord(b, layout ? tabs[8]! + 1 : end, end, layout, alts.length, target);
+    if (this.scanner.altlessAlleles > 0) {
+      notes.add('gt-without-alt', lineIndex);
+      this.scanner.altlessAlleles = 0;
+    }
+    if (layout && alts.length > 0 && (this.config.checkEveryRecord || lineIndex < CHECKED_LINES_PER_BATCH)) {
+      checkFormatCounts(b, tabs[8]! + 1, end, layout.keys, this.config.formatNumbers, alts.length + 1, lineIndex, notes);
+    }
     const perAlt = this.annotations(record.raw, ref, alts, lineIndex, notes);
     for (let j = 0; j < rows; j++) {
       const row = firstRow + j;
@@ -135,7 +150,7 @@ export class VcfLineParser {
   }
 
   /** The FORMAT layout, or null when the record has no genotype columns (sites only, or 8 fields in a file with samples). */
-  private genotypeColumns(b: Uint8Array, tabs: number[], end: number, samples: number, lineIndex: number, notes: LineNotes): FormatLayout | null {
+  private genotypeColumns(b: Uint8Array, tabs: number[], end: number, samples: number, lineIndex: number, notes: LineNotes): (FormatLayout & { keys: string[] }) | null {
     if (tabs.length < 8) {
       if (samples > 0) notes.add('no-genotype-columns', lineIndex);
       return null;
@@ -148,7 +163,7 @@ export class VcfLineParser {
     let layout = this.layouts.get(format);
     if (!layout) {
       const keys = format.split(':');
-      layout = { gt: keys.indexOf('GT'), dp: keys.indexOf('DP'), gq: keys.indexOf('GQ') };
+      layout = { gt: keys.indexOf('GT'), dp: keys.indexOf('DP'), gq: keys.indexOf('GQ'), keys };
       if (layout.gt > 0) notes.add('gt-not-first', lineIndex);
       this.layouts.set(format, layout);
     }

@@ -1,3 +1,4 @@
+import { headerLineWarnings } from './header-checks.js';
 import { vcfFormatError } from './vcf-errors.js';
 
 export type FieldType = 'Integer' | 'Float' | 'Flag' | 'String' | 'Character';
@@ -168,6 +169,7 @@ export function parseVcfHeader(lines: string[], fileName: string): VcfHeader {
     }
   }
   const samples = parseColumnLine(lines[lines.length - 1]!, lines.length, fileName);
+  warnings.push(...headerLineWarnings(lines));
   return { version: first ? first[1]! : null, lines, info, format, contigs, samples: uniqueSampleNames(samples, warnings), warnings };
 }
 
