@@ -22,13 +22,15 @@ function expectedCount(number: string, alleles: number, ploidy: number): number 
 
 /**
  * Checks every sample field of one record against the FORMAT declarations: each field's value count
- * against its Number (G by the call's ploidy), and keys the header does not declare. Findings are notes;
+ * against its Number (G by the call's ploidy; not for records without ALT), and keys the header does not declare. Findings are notes;
  * nothing is refused. Reads the whole line, so the parser runs it on a sample of the records.
  */
 export function checkFormatCounts(
   b: Uint8Array, p: number, end: number, keys: string[], numbers: Readonly<Record<string, string>>, alleles: number, lineIndex: number, notes: LineNotes,
 ): void {
   for (const key of keys) if (numbers[key] === undefined) notes.add(`undeclared-format:${key}`, lineIndex);
+  // A record without ALT has no allele count to check against (some writers still give three likelihoods).
+  if (alleles < 2) return;
   const gt = keys.indexOf('GT');
   const expected = keys.map((k) => numbers[k] ?? '.');
   while (p <= end) {

@@ -121,7 +121,7 @@ export class VcfLineParser {
       notes.add('gt-without-alt', lineIndex);
       this.scanner.altlessAlleles = 0;
     }
-    if (layout && alts.length > 0 && (this.config.checkEveryRecord || lineIndex < CHECKED_LINES_PER_BATCH)) {
+    if (layout && (this.config.checkEveryRecord || lineIndex < CHECKED_LINES_PER_BATCH)) {
       checkFormatCounts(b, tabs[8]! + 1, end, layout.keys, this.config.formatNumbers, alts.length + 1, lineIndex, notes);
     }
     const perAlt = this.annotations(record.raw, ref, alts, lineIndex, notes);
