@@ -41,4 +41,15 @@ describe('resolveImportKind', () => {
     const both = writeFiles(join(temp(), 'both'), { 'PERSON.csv': 'person_id\n1\n', 'DEMO24Q1.txt': readFileSync(join(SAMPLE_FAERS, 'DEMO24Q1.txt')) });
     expect(await resolveImportKind({ path: both })).toBe('faers');
   });
+
+  it('a VCF is found by its content (plain, gzip or BGZF) or its name; --samples implies it', async () => {
+    const vcf = join(FIXTURES, 'vcf');
+    for (const name of ['hail_haploid.vcf', 'bio2zarr_1kg2020_chrM.vcf.gz', 'hail_sample.100s.chr20.vcf.bgz']) {
+      expect([name, await resolveImportKind({ path: join(vcf, name) })]).toEqual([name, 'vcf']);
+    }
+    const renamed = writeFiles(temp(), { 'calls.txt': readFileSync(join(vcf, 'hail_haploid.vcf')), 'damaged.vcf': 'not a vcf' });
+    expect(await resolveImportKind({ path: join(renamed, 'calls.txt') })).toBe('vcf');
+    expect(await resolveImportKind({ path: join(renamed, 'damaged.vcf') })).toBe('vcf');
+    expect(await resolveImportKind({ path: join(FIXTURES, 'caers.csv'), vcf: { samples: 'map.tsv' } })).toBe('vcf');
+  });
 });
