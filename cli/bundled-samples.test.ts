@@ -15,7 +15,7 @@ describe('planSampleImports', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('imports the OMOP folder as one omop dataset, the FAERS folder as one faers dataset, GiBleed, and skips VCF with a note', async () => {
+  it('imports the OMOP folder as one omop dataset, the FAERS folder as one faers dataset, the cohort VCF linked by samples.tsv, and GiBleed', async () => {
     await mkdir(join(directory, 'omop'));
     await mkdir(join(directory, 'faers'));
     await mkdir(join(directory, 'vcf'));
@@ -23,15 +23,18 @@ describe('planSampleImports', () => {
     await writeFile(join(directory, 'omop', 'person.csv'), 'person_id\n1\n');
     await writeFile(join(directory, 'faers', 'DEMO24Q1.txt'), 'primaryid$sex\n1$F\n');
     await writeFile(join(directory, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
+    await writeFile(join(directory, 'vcf', 'samples.tsv'), 'sample\tperson_id\n');
     const plan = await planSampleImports(directory, join(directory, 'gibleed'));
     expect(plan.found).toBe(true);
     expect(plan.imports.map((i) => [i.name, i.kind, i.path])).toEqual([
       ['faers', 'faers', join(directory, 'faers')],
       ['omop', 'omop', join(directory, 'omop')],
+      ['vcf', 'vcf', join(directory, 'vcf', 'cohort.vcf')],
       ['gibleed', 'omop', join(directory, 'gibleed')],
     ]);
-    expect(plan.imports[2]!.licence).toMatch(/^Apache-2\.0 \(OHDSI Eunomia/);
-    expect(plan.notes).toEqual(['skipped gibleed/: not a kind of sample pmw start imports', 'skipped vcf/: VCF import arrives with the genomics work']);
+    expect(plan.imports[2]!.vcf).toEqual({ samples: join(directory, 'vcf', 'samples.tsv') });
+    expect(plan.imports[3]!.licence).toMatch(/^Apache-2\.0 \(OHDSI Eunomia/);
+    expect(plan.notes).toEqual(['skipped gibleed/: not a kind of sample pmw start imports']);
   });
 
   it('reports a missing folder as not found, and still plans GiBleed', async () => {

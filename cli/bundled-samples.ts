@@ -1,16 +1,18 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CsvOptions } from '../workers/engine/api.js';
+import type { CsvOptions, VcfOptions } from '../workers/engine/api.js';
 
-/** One bundled sample (a folder imported as one dataset) and how to import it. */
+/** One bundled sample (a folder, or the cohort VCF, imported as one dataset) and how to import it. */
 export interface SampleImport {
   path: string;
   /** Dataset name, e.g. `omop`, `faers`, `gibleed`. */
   name: string;
   csv: CsvOptions;
-  /** `faers`: FAERS quarters (deduplicated reports, drugs, events); `omop`: an OMOP CDM folder. */
-  kind: 'faers' | 'omop';
+  /** `faers`: FAERS quarters (deduplicated reports, drugs, events); `omop`: an OMOP CDM folder; `vcf`: a VCF. */
+  kind: 'faers' | 'omop' | 'vcf';
+  /** For `vcf`: the sample → person mapping. */
+  vcf?: VcfOptions;
   /** Kept in the catalog; the synthetic samples' own when absent. */
   description?: string;
   licence?: string;
@@ -37,9 +39,14 @@ export function gibleedDirectory(env: Record<string, string | undefined>): strin
 /** Folders of the samples directory imported whole, as one dataset of their kind named after the folder. */
 const SAMPLE_DATASETS: Record<string, SampleImport['kind']> = { faers: 'faers', omop: 'omop' };
 
-const NOT_YET: Record<string, string> = {
-  vcf: 'VCF import arrives with the genomics work',
-};
+/** The cohort VCF of the samples folder, linked to the OMOP persons by samples.tsv (samples/README.md). */
+async function cohortVcfSample(folder: string): Promise<SampleImport | string> {
+  const path = join(folder, 'cohort.vcf');
+  if (!(await stat(path).catch(() => null))?.isFile()) return `skipped vcf/: it has no cohort.vcf`;
+  const samples = join(folder, 'samples.tsv');
+  const linked = (await stat(samples).catch(() => null))?.isFile() === true;
+  return { path, name: 'vcf', csv: {}, kind: 'vcf', ...(linked ? { vcf: { samples } } : {}) };
+}
 
 /** Eunomia GiBleed, a real (simulated-patient) OMOP CDM bundled as Parquet: see samples/gibleed/SOURCES.md. */
 function gibleedSample(path: string): SampleImport {
@@ -67,7 +74,11 @@ export async function planSampleImports(directory: string, gibleed: string | nul
     if (!entry.isDirectory()) continue;
     const kind = SAMPLE_DATASETS[entry.name];
     if (kind) imports.push({ path: join(directory, entry.name), name: entry.name, csv: {}, kind });
-    else notes.push(`skipped ${entry.name}/: ${NOT_YET[entry.name] ?? 'not a kind of sample pmw start imports'}`);
+    else if (entry.name === 'vcf') {
+      const vcf = await cohortVcfSample(join(directory, entry.name));
+      if (typeof vcf === 'string') notes.push(vcf);
+      else imports.push(vcf);
+    } else notes.push(`skipped ${entry.name}/: not a kind of sample pmw start imports`);
   }
   if (gibleed !== null) {
     if (await isDirectory(gibleed)) imports.push(gibleedSample(gibleed));

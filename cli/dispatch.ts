@@ -10,6 +10,7 @@ import { pgxCommand } from './commands/pgx.js';
 import { survivalCommand } from './commands/survival.js';
 import { variantsCommand } from './commands/variants.js';
 import { importCommand } from './commands/import.js';
+import { linkCommand } from './commands/link.js';
 import { profileCommand } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
 import { signalsCommand } from './commands/signals.js';
@@ -19,7 +20,7 @@ import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
 export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand,
-  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, auditCommand];
+  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, linkCommand, auditCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -171,7 +171,7 @@ describe('pmw start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('imports small samples once (the OMOP folder as one dataset), decodes FAERS Latin-1, skips VCF, and exits 0 without a terminal', async () => {
+  it('imports small samples once (the OMOP folder as one dataset), decodes FAERS Latin-1, imports the cohort VCF, and exits 0 without a terminal', async () => {
     const samples = join(dataDir, 'samples');
     await mkdir(join(samples, 'omop'), { recursive: true });
     await mkdir(join(samples, 'faers'));
@@ -183,7 +183,7 @@ describe('pmw start', () => {
       'DRUG24Q1.txt': faersText(HEADERS.DRUG, [drugRow(11, 1, 'PS', 'Caf\xe9ine citrate')]),
       'REAC24Q1.txt': faersText(HEADERS.REAC, [reacRow(11, 'Tremor')]),
     });
-    await writeFile(join(samples, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n');
+    await writeFile(join(samples, 'vcf', 'cohort.vcf'), '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\nchr1\t5\t.\tA\tG\t.\t.\t.\tGT\t0/1\n');
     await copyFile(CAERS, join(samples, 'unused.csv'));
     const env = { PMW_SAMPLES_DIR: samples, PMW_GIBLEED_DIR: join(dataDir, 'no-gibleed') };
 
@@ -193,7 +193,7 @@ describe('pmw start', () => {
     expect(first.stdout).toContain(`workspace ${join(dataDir, 'samples.duckdb')}`);
     expect(first.stdout).toMatch(/faers: imported, 1 rows/);
     expect(first.stdout).toMatch(/omop: imported, 2 rows/);
-    expect(first.stdout).toContain('skipped vcf/: VCF import arrives with the genomics work');
+    expect(first.stdout).toMatch(/vcf: imported, 1 rows/);
     expect(first.stdout).toContain(`skipped gibleed: ${join(dataDir, 'no-gibleed')} does not exist`);
     expect(first.stdout).toMatch(/^omop\s+omop\s+2\s/m);
     expect(first.stdout).toContain('select gender_concept_id, count(*) as persons');
@@ -224,6 +224,7 @@ describe('pmw start', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/omop: imported, 1,000 rows/);
     expect(result.stdout).toMatch(/gibleed: imported, 2,694 rows/);
+    expect(result.stdout).toMatch(/vcf: imported, 521 rows/);
     expect(result.stdout).not.toMatch(/not imported/);
   });
 });

@@ -19,7 +19,8 @@ export const PV_IMPORT_OPTIONS = {
 } as const;
 
 export const PV_IMPORT_HELP = `  --kind K          auto (default: a folder or zip of FAERS quarters is faers, a folder with a person
-                    table is omop, anything else a table), table, faers, reports or omop
+                    table is omop, a VCF (by its content) is vcf, anything else a table), table, faers,
+                    reports, omop or vcf
   --report-col C    reports: the column holding the report id (implies --kind reports)
   --drug-col C      reports: the column holding the drug (product) name
   --event-col C     reports: the column holding the event (MedDRA PT)
@@ -44,7 +45,7 @@ interface PvValues {
 /** The kind, report mapping and FAERS options of an import request, from the command line. */
 export function pvRequestParts(values: PvValues): Pick<ImportRequest, 'kind' | 'reports' | 'faers'> {
   const mappingGiven = ['report-col', 'drug-col', 'event-col', 'strata-col', 'drug-file', 'event-file'].some((k) => values[k as keyof PvValues] !== undefined);
-  const kind = choiceOption(NAME, 'kind', values.kind, ['auto', 'table', 'faers', 'reports', 'omop'] as const, mappingGiven ? 'reports' : 'auto');
+  const kind = choiceOption(NAME, 'kind', values.kind, ['auto', 'table', 'faers', 'reports', 'omop', 'vcf'] as const, mappingGiven ? 'reports' : 'auto');
   if (mappingGiven && kind !== 'reports') throw new UsageError(`--report-col, --drug-col, --event-col and --strata-col go with --kind reports, not --kind ${kind}`, NAME);
   if (values.dedup !== undefined && kind !== 'auto' && kind !== 'faers') throw new UsageError(`--dedup applies to FAERS imports, not --kind ${kind}`, NAME);
   const parts: Pick<ImportRequest, 'kind' | 'reports' | 'faers'> = { kind };

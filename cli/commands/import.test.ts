@@ -29,7 +29,7 @@ describe('pmw import: kind, report mapping and dedup flags', () => {
     expect(usage({ kind: 'reports', 'report-col': 'id' })).toMatch(/--kind reports needs --drug-col, --event-col/);
     expect(usage({ kind: 'faers', 'report-col': 'id' })).toMatch(/go with --kind reports, not --kind faers/);
     expect(usage({ kind: 'table', dedup: 'fda' })).toMatch(/--dedup applies to FAERS imports/);
-    expect(usage({ kind: 'vcf' })).toMatch(/--kind must be one of auto, table, faers, reports, omop, not vcf/);
+    expect(usage({ kind: 'bcf' })).toMatch(/--kind must be one of auto, table, faers, reports, omop, vcf, not bcf/);
     expect(usage({ kind: 'omop', dedup: 'fda' })).toMatch(/--dedup applies to FAERS imports, not --kind omop/);
     expect(usage({ dedup: 'newest' })).toMatch(/--dedup must be one of fda, caseversion/);
   });

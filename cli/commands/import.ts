@@ -11,6 +11,7 @@ import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 import { describeOmopImport, OMOP_IMPORT_HELP, OMOP_IMPORT_OPTIONS, omopRequestParts } from './import-omop.js';
 import { describePvImport, PV_IMPORT_HELP, PV_IMPORT_OPTIONS, pvRequestParts } from './import-pv.js';
+import { describeVcfImport, VCF_IMPORT_HELP, VCF_IMPORT_OPTIONS, vcfRequestParts } from './import-vcf.js';
 
 const NAME = 'import';
 
@@ -22,8 +23,10 @@ a folder or zip of FAERS quarterly ASCII extracts into pv_report, pv_drug, pv_ev
 pv_indication, pv_therapy and pv_report_source (deleted cases dropped, one version kept per case);
 or an OMOP CDM v5.3/v5.4 folder (CSV, TSV or Parquet, table names in any case) into its CDM tables,
 checked for bad data (events outside observation periods, death before birth, unknown concepts…) —
-or plain patient, diagnosis, drug and lab files mapped into them (--mapping).
-Report, FAERS and OMOP tables live in a schema named after the dataset: caers.pv_report, gibleed.person.
+or plain patient, diagnosis, drug and lab files mapped into them (--mapping); or a VCF 4.1–4.5 (plain,
+gzip or bgzip, any number of samples) into variant (one row per ALT allele), sample, genotype_packed,
+the sparse genotype view and annotation (VEP CSQ, SnpEff ANN/EFF), see docs/vcf.md.
+Report, FAERS, OMOP and VCF tables live in a schema named after the dataset: caers.pv_report, gibleed.person, cohort.variant.
 The import is atomic: if anything fails, or you press Ctrl-C, the workspace is left as it was.
 A file whose bytes were imported before is not imported again (see --force).
 
@@ -31,6 +34,7 @@ Options:
   --name N          dataset and table name (default: from the file name, e.g. DRUG24Q1.txt → drug24q1)
 ${PV_IMPORT_HELP}
 ${OMOP_IMPORT_HELP}
+${VCF_IMPORT_HELP}
   --format F        auto (default: from the first bytes and the extension), csv or parquet
   --delimiter C     field separator; detected when absent (write tab as 'tab' or '\\t')
   --quote C         quote character (default: detected)
@@ -51,12 +55,14 @@ Examples:
   pmw import ./faers --kind faers --dedup caseversion --name faers_2024
   pmw import samples/gibleed --kind omop --name gibleed
   pmw import ./clinic --kind omop --mapping clinic-mapping.json --name clinic
+  pmw import cohort.vcf.gz --samples samples.tsv --name cohort
   pmw import DEMO24Q1.txt --delimiter '$' --encoding latin-1 --name faers_demo`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...PV_IMPORT_OPTIONS,
   ...OMOP_IMPORT_OPTIONS,
+  ...VCF_IMPORT_OPTIONS,
   name: { type: 'string' },
   format: { type: 'string' },
   delimiter: { type: 'string' },
@@ -115,6 +121,7 @@ function buildImportRequest(file: string, values: ReturnType<typeof parseImportL
     path: file,
     ...kindParts,
     ...omopRequestParts(values, kindParts.kind),
+    ...vcfRequestParts(values, kindParts.kind),
     name: values.name,
     format: choiceOption(NAME, 'format', values.format, ['auto', 'csv', 'parquet'] as const, 'auto'),
     csv,
@@ -174,13 +181,14 @@ export function describeImport(result: ImportResult, file: string, sameContentNa
 function describeResult(result: ImportResult, file: string, sameContentNames: string[]): string {
   if (result.duplicateOf) return describeImport(result, file, sameContentNames);
   if (result.dataset.kind === 'omop') return describeOmopImport(result, file, sameContentNames);
+  if (result.dataset.kind === 'vcf') return describeVcfImport(result, file, sameContentNames);
   if (result.dataset.kind === 'faers' || result.dataset.kind === 'reports') return describePvImport(result, file, sameContentNames);
   return describeImport(result, file, sameContentNames);
 }
 
 export const importCommand: Command = {
   name: NAME,
-  summary: 'import a CSV, TSV or Parquet file as a table, a report table, FAERS quarterly extracts, or an OMOP CDM folder',
+  summary: 'import a CSV, TSV or Parquet file as a table, a report table, FAERS quarterly extracts, an OMOP CDM folder, or a VCF',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseImportLine(argv);

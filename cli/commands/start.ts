@@ -21,7 +21,8 @@ const HELP = `Usage: pmw start [--workspace W]
 The place to begin. Opens a workspace (default: samples.duckdb in the pmw data folder; PMW_WORKSPACE
 is not used, so the samples never land in your own workspace), imports the bundled samples that are not
 there yet — the synthetic OMOP CDM folder as dataset omop (omop.person, omop.drug_exposure, …), the
-FAERS quarters as dataset faers, and OHDSI's Eunomia GiBleed (a real OMOP CDM v5.3 sample) as dataset
+FAERS quarters as dataset faers, the cohort VCF as dataset vcf (vcf.variant, vcf.genotype, samples
+linked to omop persons by samples.tsv), and OHDSI's Eunomia GiBleed (a real OMOP CDM v5.3 sample) as dataset
 gibleed — prints the catalog and a few example queries, then opens an SQL prompt when run in a terminal.
 
 The synthetic samples are read from samples/small (PMW_SAMPLES_DIR overrides it); generate them with
@@ -39,7 +40,7 @@ const DESCRIPTION = 'bundled synthetic sample';
 async function importSample(engine: WorkspaceEngine, io: CliIo, sample: SampleImport, existing: Set<string>): Promise<void> {
   try {
     const result = await importWithProgress(engine, io, {
-      path: sample.path, name: sample.name, csv: sample.csv, replace: true, kind: sample.kind,
+      path: sample.path, name: sample.name, csv: sample.csv, replace: true, kind: sample.kind, ...(sample.vcf ? { vcf: sample.vcf } : {}),
       description: sample.description ?? DESCRIPTION, licence: sample.licence ?? LICENCE,
     });
     if (result.duplicateOf) {
