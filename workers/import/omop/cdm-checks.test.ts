@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageRows } from '../../../test/helpers/page-rows.js';
+import { useTempDir } from '../../../test/helpers/temp-dir.js';
 import type { ImportResult } from '../../engine/api.js';
 import { WorkspaceEngine } from '../../engine/engine.js';
 import { CDM_CHECKS } from './cdm-checks.js';
@@ -54,5 +57,65 @@ describe('OMOP bad-data checks on a CDM whose bad rows are known by construction
       '*_concept_id values (not 0) missing from concept: 1 (condition_occurrence: 1 in condition_concept_id); kept; such a concept has no name, and concept sets that take descendants cannot reach it (unknownConceptIds)',
       'rows whose main concept is 0 (no matching concept): 1 (condition_occurrence: 1); kept; only source-code criteria (*_source_value) find these rows (unmappedConceptIds)',
     ]);
+  });
+});
+
+/** One line per row; an empty field is NULL. */
+const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '\n';
+
+/**
+ * Observation periods and events chosen where a check could go wrong: overlapping, adjacent, nested and
+ * repeated periods of one person, a one-day period, periods ending before they start or missing a date,
+ * events on the first and last day of a period, events without a date, persons without a period, a person
+ * listed twice, and several unknown concepts in one table (the warning lists them largest first, then by name).
+ */
+const EDGE_CDM: Record<string, string> = {
+  'person.csv': csv('person_id,gender_concept_id,year_of_birth', ['1,8507,1950', '2,8532,1960', '3,8507,1970', '4,8532,1980', '5,8507,1955', '6,8532,1965', '6,8532,1965']),
+  'observation_period.csv': csv('observation_period_id,person_id,observation_period_start_date,observation_period_end_date,period_type_concept_id', [
+    '1,1,2010-01-01,2010-12-31,32817', '2,1,2010-06-01,2011-06-30,32817', '3,1,2011-07-01,2011-12-31,32817', // overlapping, then adjacent
+    '4,1,2013-01-01,2014-12-31,32817', '5,1,2013-03-01,2013-04-01,32817', '6,1,2013-01-01,2014-12-31,32817', // nested, repeated
+    '7,2,2012-05-01,2012-05-01,32817', '8,2,2015-01-01,2014-01-01,32817', // one day; ends before it starts
+    '9,3,,2012-12-31,32817', '10,3,2012-01-01,,32817', // a date missing: holds no day
+    '11,5,2000-01-01,2020-12-31,32817', '12,6,2010-01-01,2010-12-31,32817', '13,99,2000-01-01,2020-12-31,32817', '14,,2000-01-01,2020-12-31,32817',
+  ]),
+  'condition_occurrence.csv': csv('condition_occurrence_id,person_id,condition_concept_id,condition_start_date,condition_type_concept_id,condition_status_concept_id,condition_source_concept_id', [
+    '1,1,192671,2010-01-01,32817,,', '2,1,111,2011-06-30,32817,,', '3,1,111,2011-07-01,222,,', '4,1,0,2011-12-31,222,,',
+    '5,1,0,2012-01-01,32817,333,', '6,1,192671,2009-12-31,32817,,444', '7,1,192671,2013-03-15,32817,,', '8,1,192671,2014-12-31,32817,,',
+    '9,1,192671,2015-01-01,32817,,', '10,1,192671,,32817,,', '11,2,192671,2012-05-01,32817,,', '12,2,192671,2012-05-02,32817,,',
+    '13,2,192671,2014-06-01,32817,,', '14,3,192671,2012-06-01,32817,,', '15,4,192671,2012-06-01,32817,,', '16,4,192671,,32817,,',
+    '17,6,192671,2010-05-05,32817,,', '18,6,192671,2011-05-05,32817,,', '19,99,192671,2010-05-05,32817,,', '20,,192671,2010-05-05,32817,,',
+  ]),
+  'measurement.csv': csv('measurement_id,person_id,measurement_concept_id,measurement_date,measurement_type_concept_id', [
+    '1,5,3004410,2000-01-01,32817', '2,5,3004410,2020-12-31,32817', '3,5,3004410,2021-01-01,32817', '4,5,3004410,1999-12-31,32817',
+  ]),
+  'death.csv': csv('person_id,death_date,death_type_concept_id', ['1,2016-01-01,32817', '99,2016-01-01,32817']),
+  'concept.csv': csv('concept_id,concept_name', ['0,No matching concept', '8507,MALE', '8532,FEMALE', '32817,EHR', '192671,Gastrointestinal hemorrhage', '3004410,HbA1c']),
+};
+
+describe('OMOP bad-data checks where periods overlap, touch or lack dates, and events lack dates', () => {
+  const temp = useTempDir();
+
+  it('counts each event once, against the union of its person\'s periods, days at both ends included', async () => {
+    const folder = join(temp(), 'edge_cdm');
+    mkdirSync(folder);
+    for (const [file, text] of Object.entries(EDGE_CDM)) writeFileSync(join(folder, file), text);
+    const engine = new WorkspaceEngine();
+    try {
+      await engine.openWorkspace(':memory:');
+      const result = await engine.importFile({ path: folder });
+      const found = pageRows(await engine.query('SELECT "check" || \' \' || table_name, count FROM edge_cdm.pmw_checks WHERE count > 0'));
+      expect(Object.fromEntries(found.map(([where, count]) => [where, Number(count)]))).toEqual({
+        // person 1: 2009-12-31, 2012-01-01, 2015-01-01 and no date; person 2: 2; 3 and 6: 1 each; 4: 2
+        'event_outside_observation condition_occurrence': 10,
+        'event_outside_observation measurement': 2, // the first and last day of person 5's period are inside
+        'event_without_person condition_occurrence': 2, 'event_without_person death': 1,
+        'observation_period_ends_before_start observation_period': 1, 'observation_period_without_person observation_period': 2,
+        'person_without_observation_period person': 1,
+        'unknown_concept_id condition_occurrence': 6, 'unmapped_concept_id condition_occurrence': 2,
+      });
+      expect(result.warnings).toContain('*_concept_id values (not 0) missing from concept: 6 (condition_occurrence: 6 in condition_concept_id, condition_type_concept_id, condition_source_concept_id, …); kept; such a concept has no name, and concept sets that take descendants cannot reach it (unknownConceptIds)');
+    } finally {
+      await engine.close();
+    }
   });
 });

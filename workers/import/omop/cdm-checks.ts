@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier } from '../../db/quote.js';
+import { quoteIdentifier, quoteLiteral } from '../../db/quote.js';
 import { CDM_TABLES, EVENT_TABLES, type CdmTable } from './cdm-tables.js';
 
 /** One kind of bad data an OMOP import looks for, what it is counted as, and what cohort logic does with it. */
@@ -69,24 +69,18 @@ export async function runCdmChecks(connection: DuckDBConnection, schema: string,
   const count = async (sql: string) => Number((await connection.runAndReadAll(sql)).getRowsJS()[0]?.[0] ?? 0);
   const results: CheckResult[] = [];
   const add = (check: CdmCheck, table: string, n: number) => results.push({ check, table, count: n });
-  const inPerson = (alias: string) => `EXISTS (SELECT 1 FROM ${s('person')} p WHERE p.person_id = ${alias}.person_id)`;
   const op = s('observation_period');
 
   add(CDM_CHECKS.personWithoutObservation, 'person', await count(
     `SELECT count(*) FROM ${s('person')} p WHERE NOT EXISTS (SELECT 1 FROM ${op} o WHERE o.person_id = p.person_id)`));
   add(CDM_CHECKS.periodEndsBeforeStart, 'observation_period', await count(
     `SELECT count(*) FROM ${op} WHERE observation_period_end_date < observation_period_start_date`));
-  add(CDM_CHECKS.periodWithoutPerson, 'observation_period', await count(`SELECT count(*) FROM ${op} o WHERE NOT ${inPerson('o')}`));
-  for (const table of [...EVENT_TABLES, CDM_TABLES.get('death')!]) {
-    if (!created.has(table.name)) continue;
-    add(CDM_CHECKS.eventWithoutPerson, table.name, await count(`SELECT count(*) FROM ${s(table.name)} e WHERE NOT ${inPerson('e')}`));
-  }
-  for (const table of EVENT_TABLES) {
-    if (!created.has(table.name)) continue;
-    add(CDM_CHECKS.eventOutsideObservation, table.name, await count(
-      `SELECT count(*) FROM ${s(table.name)} e WHERE ${inPerson('e')} AND NOT EXISTS (SELECT 1 FROM ${op} o
-         WHERE o.person_id = e.person_id AND e.${quoteIdentifier(table.eventDate!)} BETWEEN o.observation_period_start_date AND o.observation_period_end_date)`));
-  }
+  add(CDM_CHECKS.periodWithoutPerson, 'observation_period', await count(
+    `SELECT count(*) FROM ${op} o WHERE NOT EXISTS (SELECT 1 FROM ${s('person')} p WHERE p.person_id = o.person_id)`));
+  const eventTables = [...EVENT_TABLES, CDM_TABLES.get('death')!].filter((t) => created.has(t.name));
+  const events = await eventCounts(connection, schema, eventTables);
+  for (const { name } of eventTables) add(CDM_CHECKS.eventWithoutPerson, name, events.get(name)!.withoutPerson);
+  for (const { name } of eventTables.filter((t) => t.eventDate)) add(CDM_CHECKS.eventOutsideObservation, name, events.get(name)!.outside);
   add(CDM_CHECKS.deathBeforeBirth, 'death', await count(
     `SELECT count(*) FROM ${s('death')} d JOIN ${s('person')} p ON p.person_id = d.person_id WHERE d.death_date < ${EARLIEST_BIRTH_DATE}`));
   const conceptRows = await count(`SELECT count(*) FROM ${s('concept')}`);
@@ -96,6 +90,36 @@ export async function runCdmChecks(connection: DuckDBConnection, schema: string,
   }
   await writeChecksTable(connection, schema, results);
   return results;
+}
+
+/**
+ * Per event table (and death): rows whose person_id is not in person (NULL included), and rows of persons
+ * in person whose event date (NULL included) lies in none of that person's observation periods. One
+ * statement, one scan of each table, two hash joins per row: the persons, and each person's periods
+ * merged into disjoint spans, so an event meets at most one span and "in a period" is an equi-join on
+ * person_id plus a range. Periods ending before they start, or missing a date, hold no day and are left out.
+ */
+async function eventCounts(connection: DuckDBConnection, schema: string, tables: CdmTable[]): Promise<Map<string, { withoutPerson: number; outside: number }>> {
+  if (tables.length === 0) return new Map();
+  const s = (table: string) => `${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+  const perTable = tables.map((table) => {
+    const date = table.eventDate ? `e.${quoteIdentifier(table.eventDate)}` : null;
+    return `SELECT ${quoteLiteral(table.name)}, count(*) FILTER (WHERE p.person_id IS NULL),
+      ${date ? 'count(*) FILTER (WHERE p.person_id IS NOT NULL AND m.person_id IS NULL)' : '0'}
+      FROM ${s(table.name)} e LEFT JOIN persons p ON p.person_id = e.person_id
+      ${date ? `LEFT JOIN spans m ON m.person_id = e.person_id AND ${date} BETWEEN m.start_date AND m.end_date` : ''}`;
+  });
+  const reader = await connection.runAndReadAll(`WITH
+    persons AS MATERIALIZED (SELECT DISTINCT person_id FROM ${s('person')} WHERE person_id IS NOT NULL),
+    periods AS (SELECT DISTINCT person_id, observation_period_start_date AS start_date, observation_period_end_date AS end_date
+      FROM ${s('observation_period')} WHERE person_id IS NOT NULL AND observation_period_start_date <= observation_period_end_date),
+    -- A period starts a new span unless it starts on or before the latest end of the person's earlier periods (in start order).
+    starts AS (SELECT *, coalesce(start_date > max(end_date) OVER (PARTITION BY person_id ORDER BY start_date, end_date
+      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), true) AS starts_span FROM periods),
+    numbered AS (SELECT *, count(*) FILTER (WHERE starts_span) OVER (PARTITION BY person_id ORDER BY start_date, end_date ROWS UNBOUNDED PRECEDING) AS span FROM starts),
+    spans AS MATERIALIZED (SELECT person_id, min(start_date) AS start_date, max(end_date) AS end_date FROM numbered GROUP BY person_id, span)
+    ${perTable.join('\n    UNION ALL ')}`);
+  return new Map(reader.getRowsJS().map(([table, withoutPerson, outside]) => [String(table), { withoutPerson: Number(withoutPerson), outside: Number(outside) }]));
 }
 
 /**
@@ -112,12 +136,17 @@ function conceptCheckedTables(created: Set<string>): CdmTable[] {
   return [...CDM_TABLES.values()].filter((t) => (t.group === 'clinical' || t.group === 'derived') && created.has(t.name));
 }
 
-/** Non-zero values of every `*_concept_id` column that concept does not list, per column. */
+/**
+ * Non-zero values of every `*_concept_id` column that concept does not list, per column. Each column's
+ * values are counted first (a few distinct ids), and only those are looked up in concept.
+ */
 async function unknownConcepts(connection: DuckDBConnection, schema: string, table: CdmTable): Promise<CheckResult> {
-  const concepts = table.columns.filter((c) => /_concept_id(_\d)?$/.test(c.name)).map((c) => quoteIdentifier(c.name));
+  const from = `${quoteIdentifier(schema)}.${quoteIdentifier(table.name)}`;
+  const perColumn = table.columns.filter((c) => /_concept_id(_\d)?$/.test(c.name)).map(({ name }) =>
+    `SELECT ${quoteLiteral(name)} AS name, ${quoteIdentifier(name)} AS id, count(*) AS n FROM ${from} WHERE ${quoteIdentifier(name)} <> 0 GROUP BY ALL`);
   const reader = await connection.runAndReadAll(
-    `SELECT name, count(*) AS n FROM (UNPIVOT ${quoteIdentifier(schema)}.${quoteIdentifier(table.name)} ON ${concepts.join(', ')} INTO NAME name VALUE id) v
-      WHERE v.id <> 0 AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(schema)}.concept c WHERE c.concept_id = v.id)
+    `SELECT name, CAST(sum(n) AS BIGINT) AS n FROM (${perColumn.join(' UNION ALL ')}) v
+      WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(schema)}.concept c WHERE c.concept_id = v.id)
       GROUP BY name ORDER BY n DESC, name`);
   const columns = reader.getRowsJS().map(([column, n]) => ({ column: String(column), count: Number(n) }));
   return { check: CDM_CHECKS.unknownConcept, table: table.name, count: columns.reduce((sum, c) => sum + c.count, 0), columns };
