@@ -7,18 +7,26 @@ export const CHUNK_ROWS = 2048;
 type FixedArray = Int32Array | Int16Array | Uint8Array | Float64Array | BigInt64Array;
 
 /**
- * One data chunk filled column by column with whole typed arrays (a memory copy per column) instead of a
+ * A data chunk filled column by column with whole typed arrays (a memory copy per column) instead of a
  * call per value: @duckdb/node-api's `setItem` path moves ~3.5M values/s, too slow for the ~54M sparse
  * calls of a 2,504-sample cohort. Uses node-api's own binding layer (`@duckdb/node-bindings`, the version
  * node-api pins) for the copies.
  */
 export class BulkChunk {
   readonly chunk: DuckDBDataChunk;
+  rows = 0;
 
-  constructor(types: readonly DuckDBType[], readonly rows: number) {
-    if (rows > CHUNK_ROWS) throw new Error(`a data chunk holds at most ${CHUNK_ROWS} rows`);
+  constructor(types: readonly DuckDBType[]) {
     this.chunk = DuckDBDataChunk.create(types);
-    duckdb.data_chunk_set_size(this.chunk.chunk, rows);
+  }
+
+  /** Empties the chunk for `rows` new rows (a chunk is reused: creating one per batch costs more than filling it). */
+  reset(rows: number): this {
+    if (rows > CHUNK_ROWS) throw new Error(`a data chunk holds at most ${CHUNK_ROWS} rows`);
+    this.chunk.reset();
+    this.chunk.rowCount = rows;
+    this.rows = rows;
+    return this;
   }
 
   private vector(column: number): duckdb.Vector {
@@ -55,28 +63,6 @@ export class BulkChunk {
       else duckdb.vector_assign_string_element(vector, i, value);
     }
     if (nulls) writeValidity(vector, this.rows, (i) => values(i) !== null);
-  }
-
-  /**
-   * A LIST column of fixed-width values: row `i` holds `child[offsets[i], offsets[i + 1])`. Child values
-   * equal to `nullValue` are NULL.
-   */
-  setList(column: number, child: Int32Array | Uint8Array | BigInt64Array, offsets: Int32Array, nullValue?: number): void {
-    const vector = this.vector(column);
-    const base = offsets[0]!;
-    const total = offsets[this.rows]! - base;
-    const entries = new BigUint64Array(this.rows * 2);
-    for (let i = 0; i < this.rows; i++) {
-      entries[2 * i] = BigInt(offsets[i]! - base);
-      entries[2 * i + 1] = BigInt(offsets[i + 1]! - offsets[i]!);
-    }
-    duckdb.list_vector_reserve(vector, total);
-    duckdb.list_vector_set_size(vector, total);
-    const childVector = duckdb.list_vector_get_child(vector);
-    const values = child.subarray(base, base + total);
-    copyInto(childVector, values, total);
-    if (nullValue !== undefined && (values as Int32Array).includes(nullValue)) writeValidity(childVector, total, (i) => values[i] !== nullValue);
-    duckdb.copy_data_to_vector(vector, 0, entries.buffer, 0, entries.byteLength);
   }
 
   appendTo(appender: DuckDBAppender): void {

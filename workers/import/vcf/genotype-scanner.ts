@@ -107,18 +107,16 @@ export class GenotypeScanner {
     const { packed, packedAt, calls } = target;
     const gtFirst = layout.gt === 0;
     const firstCall = calls.count;
+    // Every token is at most its sample field plus the sample index and separators: room for all at once.
+    calls.ensure(end - p + n * 12);
     for (let s = 0; s < n; s++) {
       if (p > end) throw columnCountError(9 + s, 9 + n);
       const start = p;
       let v = -1;
       if (gtFirst) {
-        const c1 = b[p + 1]!;
-        const d0 = b[p]! - 48;
-        const d2 = b[p + 2]! - 48;
-        const c3 = b[p + 3]!;
-        if (d0 >= 0 && d0 <= nAlt && d2 >= 0 && d2 <= nAlt && (c1 === SLASH || c1 === PIPE) && p + 3 <= end &&
-          (p + 3 === end || c3 === COLON || c3 === TAB)) {
-          v = (d0 + d2) | (c1 === PIPE ? 0x50 : 0x10);
+        const diploid = fastDiploid(b, p, end, nAlt);
+        if (diploid >= 0) {
+          v = ((diploid & 15) + ((diploid >> 4) & 15)) | (diploid & 256 ? 0x50 : 0x10);
           p += 3;
         }
       }
@@ -130,7 +128,7 @@ export class GenotypeScanner {
       }
       histogram[v]!++;
       if (IS_SPARSE[v] === 1) {
-        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall);
+        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall, nAlt === 1 ? v : -1);
       } else {
         while (p < end && b[p] !== TAB) p++;
       }
@@ -148,8 +146,18 @@ export class GenotypeScanner {
     for (let s = 0; s < n; s++) {
       if (p > end) throw columnCountError(9 + s, 9 + n);
       this.fieldStart[s] = p;
-      const gtAt = layout.gt === 0 ? p : layout.gt > 0 ? subfieldStart(b, p, end, layout.gt) : -2;
-      this.scanGeneralCall(b, gtAt, end, nAlt, packed, offset + s, n, s);
+      const diploid = layout.gt === 0 ? fastDiploid(b, p, end, nAlt) : -1;
+      if (diploid >= 0) {
+        // Two single-digit alleles: bits 0–3 the first, 4–7 the second, 8 phased.
+        const a1 = diploid & 15;
+        const a2 = (diploid >> 4) & 15;
+        const flags = diploid & 256 ? 0x50 : 0x10;
+        for (let j = 1; j <= nAlt; j++) packed[offset + (j - 1) * n + s] = ((a1 === j ? 1 : 0) + (a2 === j ? 1 : 0)) | flags;
+        p += 3;
+      } else {
+        const gtAt = layout.gt === 0 ? p : layout.gt > 0 ? subfieldStart(b, p, end, layout.gt) : -2;
+        this.scanGeneralCall(b, gtAt, end, nAlt, packed, offset + s, n, s);
+      }
       while (p < end && b[p] !== TAB) p++;
       p++;
     }
@@ -226,6 +234,7 @@ export class GenotypeScanner {
     const { packed, calls } = target;
     const offset = target.packedAt + row * n;
     const firstCall = calls.count;
+    calls.ensure((layout && n > 0 ? end - this.fieldStart[0]! : 0) + n * 12);
     for (let s = 0; s < n; s++) {
       const v = packed[offset + s]!;
       histogram[v]!++;
@@ -238,9 +247,10 @@ export class GenotypeScanner {
 
   /**
    * Appends the token of one sparse call (`sample_idx:GT:DP:GQ`) from its sample field at `p` (-1: the
-   * record has no genotype columns). Returns where the field ends.
+   * record has no genotype columns). Returns where the field ends. `code` is the call's packed byte in a
+   * biallelic record (-1 otherwise): a GT that is the usual text for it is left out (CANONICAL_GT).
    */
-  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean): number {
+  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean, code = -1): number {
     let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
     let q = p;
     if (layout && p >= 0) {
@@ -259,13 +269,12 @@ export class GenotypeScanner {
     }
     const digits = this.sampleDigits;
     const digitsAt = this.sampleDigitsAt;
-    calls.ensure(digitsAt[sample + 1]! - digitsAt[sample]! + (gtEnd - gtStart) + (dpEnd - dpStart) + (gqEnd - gqStart) + 4);
     const out = calls.bytes;
     let o = calls.length;
     if (!first) out[o++] = 32;
     for (let i = digitsAt[sample]!; i < digitsAt[sample + 1]!; i++) out[o++] = digits[i]!;
     out[o++] = COLON;
-    for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
+    if (!isCanonicalGt(b, gtStart, gtEnd, code)) for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
     out[o++] = COLON;
     o = this.appendNumber(b, dpStart, dpEnd, out, o);
     out[o++] = COLON;
@@ -277,16 +286,34 @@ export class GenotypeScanner {
 
   /** Copies a DP or GQ value as written when it looks like a number; `.` and anything else are left empty (NULL). */
   private appendNumber(b: Uint8Array, start: number, end: number, out: Uint8Array, o: number): number {
-    if (start === end || (end - start === 1 && b[start] === DOT)) return o;
+    if (end - start === 1 && b[start] === DOT) return o;
     for (let i = start; i < end; i++) {
-      if (NUMBER_BYTE[b[i]!] === 0) {
+      const c = b[i]!;
+      if (NUMBER_BYTE[c] === 0) {
         this.badNumbers++;
-        return o;
+        return o - (i - start);
       }
+      out[o++] = c;
     }
-    for (let i = start; i < end; i++) out[o++] = b[i]!;
     return o;
   }
+}
+
+/**
+ * The GT text the `genotype` view shows for a packed byte of a biallelic record when the token leaves it
+ * out (vcf-tables.ts writes the same table as SQL): a fifth of the sparse text for a typical cohort.
+ */
+export const CANONICAL_GT: Readonly<Record<number, string>> = {
+  0x11: '0/1', 0x12: '1/1', 0x51: '0|1', 0x52: '1|1', 0x80: './.', 0xc0: '.|.', 0x09: '1', 0x89: './1',
+};
+const CANONICAL_BYTES: (Uint8Array | undefined)[] = Array.from({ length: 256 }, (_, v) =>
+  CANONICAL_GT[v] === undefined ? undefined : new TextEncoder().encode(CANONICAL_GT[v]));
+
+function isCanonicalGt(b: Uint8Array, start: number, end: number, code: number): boolean {
+  const canonical = code < 0 ? undefined : CANONICAL_BYTES[code];
+  if (canonical === undefined || end - start !== canonical.length) return false;
+  for (let i = 0; i < canonical.length; i++) if (b[start + i] !== canonical[i]) return false;
+  return true;
 }
 
 /** ac, an, n_hom_ref, n_het, n_hom_alt, n_missing, n_half from how many samples have each packed byte. */
@@ -315,6 +342,20 @@ function countsFromHistogram(histogram: Int32Array, counts: Int32Array, at: numb
   counts[at + 4] = homAlt;
   counts[at + 5] = missing;
   counts[at + 6] = half;
+}
+
+/**
+ * The common call: a GT of two single-digit alleles at most `nAlt` (`0/1`, `1|0`) ending the field or
+ * followed by `:`. Returns the alleles (bits 0–3, 4–7) and phase (bit 8), or -1 for anything else.
+ */
+function fastDiploid(b: Uint8Array, p: number, end: number, nAlt: number): number {
+  if (p + 3 > end) return -1;
+  const d0 = b[p]! - 48;
+  const c1 = b[p + 1]!;
+  const d2 = b[p + 2]! - 48;
+  if (d0 < 0 || d0 > nAlt || d2 < 0 || d2 > nAlt || (c1 !== SLASH && c1 !== PIPE)) return -1;
+  if (p + 3 < end && b[p + 3] !== COLON && b[p + 3] !== TAB) return -1;
+  return d0 | (d2 << 4) | (c1 === PIPE ? 256 : 0);
 }
 
 /** Start of the `index`-th `:`-separated subfield of the field at `p`, or -1 when the field has fewer. */

@@ -33,7 +33,9 @@ export interface WrittenCounts {
 export class VcfTableWriter {
   readonly counts: WrittenCounts = { records: 0, multiallelicRecords: 0, variants: 0, sparseCalls: 0, annotations: 0 };
   readonly undeclaredInfo = new Map<string, { variantId: number; value: string }[]>();
-  private readonly variantTypes: DuckDBType[];
+  private readonly variantChunk: BulkChunk;
+  private readonly packedChunk = new BulkChunk(PACKED_TYPES);
+  private readonly callsChunk = new BulkChunk(CALLS_TYPES);
 
   private constructor(
     private readonly infoColumns: readonly InfoColumn[],
@@ -43,7 +45,7 @@ export class VcfTableWriter {
     private readonly calls: DuckDBAppender,
     private readonly annotation: DuckDBAppender,
   ) {
-    this.variantTypes = [...VARIANT_TYPES, ...infoColumns.map(infoType)];
+    this.variantChunk = new BulkChunk([...VARIANT_TYPES, ...infoColumns.map(infoType)]);
   }
 
   static async open(connection: DuckDBConnection, schema: string, infoColumns: readonly InfoColumn[], samples: number): Promise<VcfTableWriter> {
@@ -84,7 +86,7 @@ export class VcfTableWriter {
   }
 
   private writeVariants(batch: VariantBatch, from: number, rows: number, firstLine: number): void {
-    const chunk = new BulkChunk(this.variantTypes, rows);
+    const chunk = this.variantChunk.reset(rows);
     const firstId = this.counts.variants + from;
     const at = (i: number) => from + i;
     chunk.setFixed(0, Int32Array.from({ length: rows }, (_, i) => firstId + i));
@@ -117,7 +119,7 @@ export class VcfTableWriter {
   }
 
   private writePacked(batch: VariantBatch, from: number, rows: number): void {
-    const chunk = new BulkChunk(PACKED_TYPES, rows);
+    const chunk = this.packedChunk.reset(rows);
     const firstId = this.counts.variants + from;
     const n = this.samples;
     chunk.setFixed(0, Int32Array.from({ length: rows }, (_, i) => firstId + i));
@@ -131,7 +133,7 @@ export class VcfTableWriter {
     for (let r = 0; r < batch.rows; r++) if (batch.callCount[r]! > 0) withCalls.push(r);
     for (let from = 0; from < withCalls.length; from += CHUNK_ROWS) {
       const rows = withCalls.slice(from, from + CHUNK_ROWS);
-      const chunk = new BulkChunk(CALLS_TYPES, rows.length);
+      const chunk = this.callsChunk.reset(rows.length);
       chunk.setFixed(0, Int32Array.from(rows, (r) => this.counts.variants + r));
       chunk.setBytes(1, batch.callText, (i) => batch.callTextStart[rows[i]!]!, (i) => batch.callTextStart[rows[i]! + 1]!);
       chunk.appendTo(this.calls);

@@ -1,4 +1,5 @@
 import { quoteIdentifier } from '../../db/quote.js';
+import { CANONICAL_GT } from './genotype-scanner.js';
 import type { InfoColumn } from './info-columns.js';
 
 /** Columns of `variant` before the INFO columns (docs/vcf.md). */
@@ -32,8 +33,8 @@ export function createVcfTablesSql(schema: string, infoColumns: readonly InfoCol
 
 /**
  * `genotype`, one row per sparse call, unpacks `genotype_calls` when read: each token is
- * `sample_idx:GT:DP:GQ`, and the call's packed byte (alt_count, called, phased) is read from
- * `genotype_packed`. A filter on variant_id reads only those variants, and the import never writes
+ * `sample_idx:GT:DP:GQ` (GT left out when it is the usual text for the call's byte, CANONICAL_GT), and
+ * the call's packed byte (alt_count, called, phased) is read from `genotype_packed`. A filter on variant_id reads only those variants, and the import never writes
  * ~54M rows (docs/decisions.md, "Variants").
  */
 export function genotypeViewSql(schema: string): string {
@@ -48,6 +49,11 @@ WITH tokens AS (
   SELECT *, ('0x' || substr(packed, 2 * sample_idx + 1, 2))::INTEGER AS code FROM calls
 )
 SELECT c.variant_id, c.sample_idx, smp.sample, c.code & 7 AS alt_count, (c.code >> 3) & 7 AS called, (c.code & 64) <> 0 AS phased,
-       nullif(c.gt, '') AS gt, TRY_CAST(nullif(c.dp, '') AS INTEGER) AS dp, TRY_CAST(nullif(c.gq, '') AS INTEGER) AS gq, c.code
+       coalesce(nullif(c.gt, ''), ${canonicalGtSql('c.code')}) AS gt, TRY_CAST(nullif(c.dp, '') AS INTEGER) AS dp, TRY_CAST(nullif(c.gq, '') AS INTEGER) AS gq, c.code
 FROM coded c JOIN ${s}.sample smp USING (sample_idx)`;
+}
+
+function canonicalGtSql(code: string): string {
+  const cases = Object.entries(CANONICAL_GT).map(([byte, gt]) => `WHEN ${byte} THEN '${gt}'`).join(' ');
+  return `CASE ${code} ${cases} END`;
 }
