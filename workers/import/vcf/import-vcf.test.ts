@@ -78,6 +78,10 @@ describe('importVcf', () => {
       [69428, 'OR4F5', 'NON_SYNONYMOUS_CODING', 'MODERATE', 'F113C'],
     ]);
     expect(await rows(`SELECT count(*)::INTEGER, count(DISTINCT source) FROM eff.annotation`)).toEqual([[expect.any(Number), 1n]]);
+    // GQ is a Float in this file: rounded to an integer.
+    expect(await rows(`SELECT g.gt, g.dp, g.gq FROM eff.genotype g JOIN eff.variant v USING (variant_id) WHERE v.pos = 69270 ORDER BY g.sample_idx`)).toEqual([
+      ['./.', null, null], ['./.', null, null], ['1/1', 3, 9], ['1/1', 6, 18],
+    ]);
   });
 
   it('plain, gzip (several members) and bgzip copies of one file give the same tables', async () => {

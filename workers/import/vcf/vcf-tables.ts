@@ -49,11 +49,16 @@ WITH tokens AS (
   SELECT *, ('0x' || substr(packed, 2 * sample_idx + 1, 2))::INTEGER AS code FROM calls
 )
 SELECT c.variant_id, c.sample_idx, smp.sample, c.code & 7 AS alt_count, (c.code >> 3) & 7 AS called, (c.code & 64) <> 0 AS phased,
-       coalesce(nullif(c.gt, ''), ${canonicalGtSql('c.code')}) AS gt, TRY_CAST(nullif(c.dp, '') AS INTEGER) AS dp, TRY_CAST(nullif(c.gq, '') AS INTEGER) AS gq, c.code
+       coalesce(nullif(c.gt, ''), ${canonicalGtSql('c.code')}) AS gt, ${integerSql('c.dp')} AS dp, ${integerSql('c.gq')} AS gq, c.code
 FROM coded c JOIN ${s}.sample smp USING (sample_idx)`;
 }
 
 function canonicalGtSql(code: string): string {
   const cases = Object.entries(CANONICAL_GT).map(([byte, gt]) => `WHEN ${byte} THEN '${gt}'`).join(' ');
   return `CASE ${code} ${cases} END`;
+}
+
+/** DP or GQ text as INTEGER; a decimal (GQ is Float in some files) is rounded, anything else is NULL. */
+function integerSql(text: string): string {
+  return `coalesce(TRY_CAST(${text} AS INTEGER), TRY_CAST(round(TRY_CAST(${text} AS DOUBLE)) AS INTEGER))`;
 }
