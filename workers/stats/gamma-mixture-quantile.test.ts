@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoGammaMixtureQuantile, type TwoGammaMixture } from './gamma-mixture-quantile.js';
+import { readGammaReference, relativeDifference } from './reference/gamma-reference.js';
 import { logGamma } from './special-functions.js';
 
 function mixture(weight1: number, shape1: number, rate1: number, shape2: number, rate2: number): TwoGammaMixture {
@@ -45,5 +46,31 @@ describe('twoGammaMixtureQuantile', () => {
       const x = twoGammaMixtureQuantile(p, m);
       expect(Number.isFinite(x) && x > 0).toBe(true);
     }
+  });
+
+  describe('against mpmath (workers/stats/reference/gamma_reference.json)', () => {
+    const reference = readGammaReference();
+
+    // MGPS posteriors (EB05, EB95) of pairs with N = 150–50,000 under the caers priors, and hand-made mixtures
+    // of large-shape gammas (5e6 and 4e4, two separated modes, tails at 1e-6). Before the fix @stdlib's CDF
+    // put EB95 off by 4e-6–1e-4 here, and a step tolerance not scaled to the shape left 3e-7 at shape 1e5 and
+    // 1e-4 at 5e6. Observed: 1.7e-11.
+    it('is exact to 1e-10 relative for every reference mixture', () => {
+      let worst = { error: 0, index: -1 };
+      reference.mixtureQuantiles.forEach(({ p, weight1, shape1, rate1, shape2, rate2, x }, index) => {
+        const error = relativeDifference(twoGammaMixtureQuantile(p, mixture(weight1, shape1, rate1, shape2, rate2)), x);
+        if (!(error <= worst.error)) worst = { error, index };
+      });
+      expect(worst.error, JSON.stringify(reference.mixtureQuantiles[worst.index])).toBeLessThan(1e-10);
+    });
+
+    it('agrees with SciPy’s brentq to 1e-10 except where SciPy’s P is off (shape 5e6 at p = 1e-6)', () => {
+      const scipyWrong: number[] = [];
+      for (const { p, weight1, shape1, rate1, shape2, rate2, x, scipy } of reference.mixtureQuantiles) {
+        if (relativeDifference(scipy, x) > 1e-10) scipyWrong.push(shape1);
+        else expect(relativeDifference(twoGammaMixtureQuantile(p, mixture(weight1, shape1, rate1, shape2, rate2)), scipy)).toBeLessThan(1e-10);
+      }
+      expect(scipyWrong).toEqual([5e6 + 0.5]);
+    });
   });
 });
