@@ -4,8 +4,9 @@
  *   lower: P(X ≥ x | λ) = α/2  (0 when x = 0),   upper: P(X ≤ x | λ) = α/2,
  * over T. These are the χ² quantiles χ²(α/2; 2x)/2 and χ²(1 − α/2; 2x + 2)/2 of the textbooks, i.e. gamma
  * quantiles; we solve the Poisson equations by Newton's method (d/dλ P(X ≤ k | λ) = −P(X = k | λ))
- * from @stdlib's gamma quantile, because @stdlib's incomplete gamma drifts for shapes in the thousands
- * (at x = 1000 its upper limit was 1.5e-4 too high) and counts of outcomes get that large.
+ * from the gamma quantile (workers/stats/gamma-distribution.ts); solving the Poisson equations directly
+ * keeps the limits independent of the incomplete gamma, which @stdlib got wrong above 1000 (its upper
+ * limit at x = 1000 was 1.5e-4 too high; see workers/stats/reference/README.md).
  */
 import { gammaQuantile } from '../gamma-distribution.js';
 import { logGamma } from '../special-functions.js';

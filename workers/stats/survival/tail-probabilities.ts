@@ -1,10 +1,13 @@
 /** Upper-tail probabilities computed directly (not as 1 − CDF), so tiny p-values keep their digits. */
-import stdlibGammainc from '@stdlib/math-base-special-gammainc';
+import { regularizedGammaQ } from '../regularized-lower-gamma.js';
 
-/** P(X > x) for X ~ χ²(df): the regularized upper incomplete gamma Q(df/2, x/2). */
+/**
+ * P(X > x) for X ~ χ²(df): the regularized upper incomplete gamma Q(df/2, x/2). Our own Q: @stdlib's
+ * `gammainc` is wrong for arguments above 1000 (workers/stats/reference/README.md).
+ */
 export function chiSquareUpperTail(x: number, df: number): number {
   if (!(x > 0)) return 1;
-  return stdlibGammainc(x / 2, df / 2, true, true);
+  return regularizedGammaQ(df / 2, x / 2);
 }
 
 /** P(|Z| > |z|) for Z ~ N(0, 1); equal to P(χ²(1) > z²). */
