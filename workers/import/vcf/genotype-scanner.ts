@@ -13,8 +13,8 @@ export const COUNTS_PER_ROW = COUNT_NAMES.length;
 
 /**
  * The sparse calls of a batch as text, one token per non-reference or (partly) missing call of an ALT
- * row: `sample_idx:GT:DP:GQ` (GT, DP and GQ as written, empty when absent or `.`), tokens of one row
- * separated by a space. DuckDB takes one string per variant far faster than lists of numbers.
+ * row: `sample_idx:code:GT:DP:GQ` (code the packed byte in hex; GT, DP and GQ as written, empty when
+ * absent or `.`), tokens of one row separated by a space. DuckDB takes one string per variant far faster than lists of numbers.
  */
 export class CallText {
   bytes = new Uint8Array(1 << 20);
@@ -108,7 +108,7 @@ export class GenotypeScanner {
     const gtFirst = layout.gt === 0;
     const firstCall = calls.count;
     // Every token is at most its sample field plus the sample index and separators: room for all at once.
-    calls.ensure(end - p + n * 12);
+    calls.ensure(end - p + n * 15);
     for (let s = 0; s < n; s++) {
       if (p > end) throw columnCountError(9 + s, 9 + n);
       const start = p;
@@ -128,7 +128,7 @@ export class GenotypeScanner {
       }
       histogram[v]!++;
       if (IS_SPARSE[v] === 1) {
-        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall, nAlt === 1 ? v : -1);
+        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall, v, nAlt === 1);
       } else {
         while (p < end && b[p] !== TAB) p++;
       }
@@ -234,11 +234,11 @@ export class GenotypeScanner {
     const { packed, calls } = target;
     const offset = target.packedAt + row * n;
     const firstCall = calls.count;
-    calls.ensure((layout && n > 0 ? end - this.fieldStart[0]! : 0) + n * 12);
+    calls.ensure((layout && n > 0 ? end - this.fieldStart[0]! : 0) + n * 15);
     for (let s = 0; s < n; s++) {
       const v = packed[offset + s]!;
       histogram[v]!++;
-      if (IS_SPARSE[v] === 1) this.appendCall(b, layout ? this.fieldStart[s]! : -1, end, layout, calls, s, calls.count === firstCall);
+      if (IS_SPARSE[v] === 1) this.appendCall(b, layout ? this.fieldStart[s]! : -1, end, layout, calls, s, calls.count === firstCall, v, false);
     }
     countsFromHistogram(histogram, target.counts, target.countsAt + row * COUNTS_PER_ROW);
     target.textEnds.push(calls.length);
@@ -246,11 +246,11 @@ export class GenotypeScanner {
   }
 
   /**
-   * Appends the token of one sparse call (`sample_idx:GT:DP:GQ`) from its sample field at `p` (-1: the
-   * record has no genotype columns). Returns where the field ends. `code` is the call's packed byte in a
-   * biallelic record (-1 otherwise): a GT that is the usual text for it is left out (CANONICAL_GT).
+   * Appends the token of one sparse call (`sample_idx:code:GT:DP:GQ`, code the packed byte in two hex
+   * digits) from its sample field at `p` (-1: the record has no genotype columns). Returns where the field
+   * ends. In a biallelic record a GT that is the usual text for its byte is left out (CANONICAL_GT).
    */
-  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean, code = -1): number {
+  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean, code: number, biallelic: boolean): number {
     let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
     let q = p;
     if (layout && p >= 0) {
@@ -274,7 +274,10 @@ export class GenotypeScanner {
     if (!first) out[o++] = 32;
     for (let i = digitsAt[sample]!; i < digitsAt[sample + 1]!; i++) out[o++] = digits[i]!;
     out[o++] = COLON;
-    if (!isCanonicalGt(b, gtStart, gtEnd, code)) for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
+    out[o++] = HEX_DIGITS[code >> 4]!;
+    out[o++] = HEX_DIGITS[code & 15]!;
+    out[o++] = COLON;
+    if (!(biallelic && isCanonicalGt(b, gtStart, gtEnd, code))) for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
     out[o++] = COLON;
     o = this.appendNumber(b, dpStart, dpEnd, out, o);
     out[o++] = COLON;
@@ -309,8 +312,10 @@ export const CANONICAL_GT: Readonly<Record<number, string>> = {
 const CANONICAL_BYTES: (Uint8Array | undefined)[] = Array.from({ length: 256 }, (_, v) =>
   CANONICAL_GT[v] === undefined ? undefined : new TextEncoder().encode(CANONICAL_GT[v]));
 
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+
 function isCanonicalGt(b: Uint8Array, start: number, end: number, code: number): boolean {
-  const canonical = code < 0 ? undefined : CANONICAL_BYTES[code];
+  const canonical = CANONICAL_BYTES[code];
   if (canonical === undefined || end - start !== canonical.length) return false;
   for (let i = 0; i < canonical.length; i++) if (b[start + i] !== canonical[i]) return false;
   return true;

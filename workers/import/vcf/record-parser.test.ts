@@ -30,7 +30,7 @@ describe('VcfLineParser', () => {
     // ac, an, n_hom_ref, n_het, n_hom_alt, n_missing, n_half
     expect(counts[0]).toEqual([1 + 2 + 1 + 1 + 1 + 1 + 1, 2 * 5 + 1 + 1 + 1 + 3, 1, 3, 1, 1, 1]);
     // A GT that is the usual text for its byte is left out of the token (the view writes it back).
-    expect(calls[0]).toBe('1::12:30 2::8:20 3::9:35 4:1|0:7:33 5::: 6::5:9 8::4:12 9:0/0/1:20:50');
+    expect(calls[0]).toBe('1:11::12:30 2:12::8:20 3:51::9:35 4:51:1|0:7:33 5:80::: 6:89::5:9 8:09::4:12 9:19:0/0/1:20:50');
   });
 
   it('splits a multi-allelic record into one row per ALT with per-allele INFO (A, R, G) and downcoded calls', () => {
@@ -49,13 +49,13 @@ describe('VcfLineParser', () => {
     // G for alleles {0, j}: 0/0, 0/j, j/j → indexes 0, j(j+1)/2, j(j+1)/2 + j.
     expect(info('GL')).toEqual([[0, 1, 2], [0, 3, 5]]);
     expect(info('DB')).toEqual([true, true]);
-    expect(calls).toEqual(['0:1/2:: 1:1/1::', '0:1/2:: 2:0/2::']);
+    expect(calls).toEqual(['0:11:1/2:: 1:12:1/1::', '0:11:1/2:: 2:11:0/2::']);
   });
 
   it('reads dropped trailing FORMAT fields, a FORMAT without GT, and a bare missing call', () => {
     const { packed, calls } = parse(['a', 'b', 'c'], ['chr1\t300\t.\tC\tT\t10\t.\t.\tGT:DP:GQ\t0/1\t.\t1/1:7', 'chr1\t301\t.\tC\tT\t10\t.\t.\tDP\t4\t5\t6']);
     expect(packed).toEqual([[0x11, 0x80, 0x12], [0, 0, 0]]);
-    expect(calls).toEqual(['0::: 1:.:: 2::7:', '0::4: 1::5: 2::6:']);
+    expect(calls).toEqual(['0:11::: 1:80:.:: 2:12::7:', '0:00::4: 1:00::5: 2:00::6:']);
   });
 
   it('refuses a GT naming an ALT the record lacks, a malformed GT, and a ragged line, naming the line', () => {

@@ -33,20 +33,17 @@ export function createVcfTablesSql(schema: string, infoColumns: readonly InfoCol
 
 /**
  * `genotype`, one row per sparse call, unpacks `genotype_calls` when read: each token is
- * `sample_idx:GT:DP:GQ` (GT left out when it is the usual text for the call's byte, CANONICAL_GT), and
- * the call's packed byte (alt_count, called, phased) is read from `genotype_packed`. A filter on variant_id reads only those variants, and the import never writes
+ * `sample_idx:code:GT:DP:GQ` (code the packed byte in hex; GT left out when it is the usual text for the
+ * byte, CANONICAL_GT). A filter on variant_id reads only those variants, and the import never writes
  * ~54M rows (docs/decisions.md, "Variants").
  */
 export function genotypeViewSql(schema: string): string {
   const s = quoteIdentifier(schema);
   return `CREATE VIEW ${s}.genotype AS
-WITH tokens AS (
-  SELECT c.variant_id, hex(p.calls) AS packed, string_split(unnest(string_split(c.calls, ' ')), ':') AS f
-  FROM ${s}.genotype_calls c JOIN ${s}.genotype_packed p USING (variant_id)
-), calls AS (
-  SELECT variant_id, f[1]::INTEGER AS sample_idx, f[2] AS gt, f[3] AS dp, f[4] AS gq, packed FROM tokens
+WITH calls AS (
+  SELECT variant_id, string_split(unnest(string_split(calls, ' ')), ':') AS f FROM ${s}.genotype_calls
 ), coded AS (
-  SELECT *, ('0x' || substr(packed, 2 * sample_idx + 1, 2))::INTEGER AS code FROM calls
+  SELECT variant_id, f[1]::INTEGER AS sample_idx, ('0x' || f[2])::INTEGER AS code, f[3] AS gt, f[4] AS dp, f[5] AS gq FROM calls
 )
 SELECT c.variant_id, c.sample_idx, smp.sample, c.code & 7 AS alt_count, (c.code >> 3) & 7 AS called, (c.code & 64) <> 0 AS phased,
        coalesce(nullif(c.gt, ''), ${canonicalGtSql('c.code')}) AS gt, ${integerSql('c.dp')} AS dp, ${integerSql('c.gq')} AS gq, c.code
