@@ -30,7 +30,7 @@ describe('pmw import and pmw link end to end: a VCF', () => {
     const result = await pmw('import', join(COHORT, 'cohort.vcf'), '--samples', join(COHORT, 'samples.tsv'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^imported .*cohort\.vcf as dataset cohort \(vcf\)\n/);
+    expect(result.stdout).toMatch(/^imported .*cohort\.vcf as dataset cohort \(vcf, VCFv4\.2\)\n/);
     expect(result.stdout).toMatch(/samples\s+200\n/);
     expect(result.stdout).toMatch(/records\s+500\n/);
     expect(result.stdout).toMatch(/samples linked to persons\s+200\n/);

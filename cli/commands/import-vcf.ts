@@ -34,7 +34,7 @@ export function describeVcfImport(result: ImportResult, file: string, sameConten
   const width = Math.max(...dataset.tables.map((t) => t.table.length));
   const labelWidth = Math.max(...COUNTS.map(([, label]) => label.length));
   const lines = [
-    `imported ${file} as dataset ${dataset.name} (vcf)`,
+    `imported ${file} as dataset ${dataset.name} (vcf${counts.vcfVersion ? `, VCFv${counts.vcfVersion.toFixed(1)}` : ', version not declared'})`,
     '  counts',
     ...COUNTS.filter(([key]) => counts[key] !== undefined).map(([key, label]) => `    ${label.padEnd(labelWidth)}  ${formatCount(counts[key]!).padStart(12)}`),
     '  tables',

@@ -45,7 +45,7 @@ describe('importVcf', () => {
   it('the bundled cohort: linked through samples.tsv, and the planted variant has AF 0.30 in cases and 0.10 in controls', async () => {
     const result = await engine.importFile({ path: join(SAMPLES, 'cohort.vcf'), vcf: { samples: join(SAMPLES, 'samples.tsv') } });
     expect(result.dataset.name).toBe('cohort');
-    expect(result.counts).toMatchObject({ samples: 200, records: 500, linkedSamples: 200 });
+    expect(result.counts).toMatchObject({ samples: 200, records: 500, linkedSamples: 200, vcfVersion: 4.2 });
     const [[cases, controls]] = await rows(`WITH pheno AS (SELECT * FROM read_csv('${join(SAMPLES, 'phenotype.tsv')}', delim = '\t', header = true))
       SELECT
         sum(g.alt_count) FILTER (WHERE p.gastrointestinal_hemorrhage = 1) / (2 * 100),

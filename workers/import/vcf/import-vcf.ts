@@ -147,6 +147,7 @@ async function finishDataset(
     samples: header.samples.length, records: writer.counts.records, variants: writer.counts.variants,
     multiallelicRecords: writer.counts.multiallelicRecords, sparseCalls: writer.counts.sparseCalls, annotations: writer.counts.annotations,
     infoColumns: plan.infoColumns.length + undeclared.size, linkedSamples: links?.links.length ?? 0, lines: summary.lines,
+    vcfVersion: header.version === null ? 0 : Number(header.version),
   };
   const dataset = await recordDatasetAndCommit(connection, audit, {
     name, kind: 'vcf', sourceFile: file.path, sha256: summary.sha256,
