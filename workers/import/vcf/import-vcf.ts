@@ -88,6 +88,7 @@ export async function importVcf(task: Task, audit: AuditLog, req: ImportRequest)
     task.throwIfCancelled();
     const done = plan as HeaderPlan | null;
     if (!done) throw new Error('the VCF header was not read');
+    task.report('finishing', null, `writing the last rows of ${name}`);
     done.writer.close();
     await assertVcfUnchanged(file);
     const sameContent = await datasetsWithHash(connection, summary.sha256);
@@ -96,7 +97,7 @@ export async function importVcf(task: Task, audit: AuditLog, req: ImportRequest)
       await connection.run('ROLLBACK');
       return { dataset: firstCopy, duplicateOf: firstCopy.id, sameContentAs: sameContent.map((d) => d.id), elapsedMs: Date.now() - started };
     }
-    task.report('finishing', null, `recording ${name} in the catalog`);
+    task.report('finishing', null, `writing the header, samples and links of ${name}`);
     const result = await finishDataset(task, audit, req, name, file, done, summary, replaced?.id ?? null, note);
     return { ...result, sameContentAs: sameContent.map((d) => d.id), elapsedMs: Date.now() - started };
   } catch (error) {
@@ -149,6 +150,7 @@ async function finishDataset(
     infoColumns: plan.infoColumns.length + undeclared.size, linkedSamples: links?.links.length ?? 0, lines: summary.lines,
     vcfVersion: header.version === null ? 0 : Number(header.version),
   };
+  task.report('finishing', null, `saving ${name} in the workspace`);
   const dataset = await recordDatasetAndCommit(connection, audit, {
     name, kind: 'vcf', sourceFile: file.path, sha256: summary.sha256,
     tables: VCF_TABLES.map((t) => `${name}.${t}`),
