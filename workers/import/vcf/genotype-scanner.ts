@@ -1,3 +1,4 @@
+import { GrowableArray } from './growable-array.js';
 import { VcfLineError } from './vcf-errors.js';
 
 /** Where GT, DP and GQ sit in a record's FORMAT (`GT:AD:DP:GQ` → 0, 2, 3); -1 when absent. */
@@ -20,6 +21,8 @@ export class CallText {
   bytes = new Uint8Array(1 << 20);
   length = 0;
   count = 0;
+  /** Where each piece of at most CALLS_PER_PIECE tokens of a row starts (a `genotype_calls` row each). */
+  readonly pieces = new GrowableArray(Int32Array, 4096);
 
   /** Room for `extra` more bytes. */
   ensure(extra: number): void {
@@ -31,6 +34,13 @@ export class CallText {
     this.bytes = next;
   }
 }
+
+/**
+ * Tokens per `genotype_calls` row. Cutting a variant's calls into pieces gives the table enough rows to
+ * fill DuckDB row groups while the file is read, so they are written then (optimistic writing) instead
+ * of all at the commit.
+ */
+export const CALLS_PER_PIECE = 64;
 
 const COLON = 58;
 const TAB = 9;
@@ -128,7 +138,7 @@ export class GenotypeScanner {
       }
       histogram[v]!++;
       if (IS_SPARSE[v] === 1) {
-        p = this.appendCall(b, start, end, layout, calls, s, calls.count === firstCall, v, nAlt === 1);
+        p = this.appendCall(b, start, end, layout, calls, s, calls.count - firstCall, v, nAlt === 1);
       } else {
         while (p < end && b[p] !== TAB) p++;
       }
@@ -238,7 +248,7 @@ export class GenotypeScanner {
     for (let s = 0; s < n; s++) {
       const v = packed[offset + s]!;
       histogram[v]!++;
-      if (IS_SPARSE[v] === 1) this.appendCall(b, layout ? this.fieldStart[s]! : -1, end, layout, calls, s, calls.count === firstCall, v, false);
+      if (IS_SPARSE[v] === 1) this.appendCall(b, layout ? this.fieldStart[s]! : -1, end, layout, calls, s, calls.count - firstCall, v, false);
     }
     countsFromHistogram(histogram, target.counts, target.countsAt + row * COUNTS_PER_ROW);
     target.textEnds.push(calls.length);
@@ -250,7 +260,7 @@ export class GenotypeScanner {
    * digits) from its sample field at `p` (-1: the record has no genotype columns). Returns where the field
    * ends. In a biallelic record a GT that is the usual text for its byte is left out (CANONICAL_GT).
    */
-  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, first: boolean, code: number, biallelic: boolean): number {
+  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, indexInRow: number, code: number, biallelic: boolean): number {
     let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
     let q = p;
     if (layout && p >= 0) {
@@ -271,7 +281,8 @@ export class GenotypeScanner {
     const digitsAt = this.sampleDigitsAt;
     const out = calls.bytes;
     let o = calls.length;
-    if (!first) out[o++] = 32;
+    if (indexInRow > 0) out[o++] = 32;
+    if (indexInRow % CALLS_PER_PIECE === 0) calls.pieces.push(o);
     for (let i = digitsAt[sample]!; i < digitsAt[sample + 1]!; i++) out[o++] = digits[i]!;
     out[o++] = COLON;
     out[o++] = HEX_DIGITS[code >> 4]!;

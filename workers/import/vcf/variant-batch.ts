@@ -42,6 +42,8 @@ export interface VariantBatch {
   callTextStart: Int32Array;
   /** Per row, how many sparse calls it has. */
   callCount: Int32Array;
+  /** Where each piece of a row's tokens starts in `callText` (a `genotype_calls` row each; CALLS_PER_PIECE). */
+  callPieces: Int32Array;
   /** Chromosomes in the order their runs of records appear, and the last position seen. */
   chromRuns: string[];
   firstPos: number;
@@ -92,7 +94,7 @@ export class VariantBatchBuilder {
       alleleIndex: this.alleleIndex.take(), nAlleles: this.nAlleles.take(), counts: this.counts.take(), info: this.info,
       undeclaredInfo: this.undeclaredInfo, annotations: this.annotations, mostSevere: this.mostSevere,
       packed: this.packed.take(), callText: calls.bytes.subarray(0, calls.length), callTextStart: this.callTextStart.take(),
-      callCount: this.callCount.take(),
+      callCount: this.callCount.take(), callPieces: calls.pieces.take(),
       chromRuns: this.chromRuns, firstPos: this.firstPos, lastPos: this.lastPos, notes: notes.list(), problem,
     };
   }
@@ -101,6 +103,6 @@ export class VariantBatchBuilder {
 /** The typed arrays of a batch, to transfer rather than copy between threads. */
 export function batchBuffers(batch: VariantBatch): ArrayBuffer[] {
   const arrays = [batch.lineIndex, batch.pos, batch.qual, batch.qualValid, batch.alleleIndex, batch.nAlleles, batch.counts, batch.packed,
-    batch.callText, batch.callTextStart, batch.callCount];
+    batch.callText, batch.callTextStart, batch.callCount, batch.callPieces];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

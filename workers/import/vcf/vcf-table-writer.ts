@@ -127,15 +127,24 @@ export class VcfTableWriter {
     chunk.appendTo(this.packed);
   }
 
-  /** One `genotype_calls` row per variant with at least one sparse call. */
+  /** `genotype_calls` rows: each variant's tokens in pieces of at most CALLS_PER_PIECE. */
   private writeCalls(batch: VariantBatch): void {
-    const withCalls: number[] = [];
-    for (let r = 0; r < batch.rows; r++) if (batch.callCount[r]! > 0) withCalls.push(r);
-    for (let from = 0; from < withCalls.length; from += CHUNK_ROWS) {
-      const rows = withCalls.slice(from, from + CHUNK_ROWS);
-      const chunk = this.callsChunk.reset(rows.length);
-      chunk.setFixed(0, Int32Array.from(rows, (r) => this.counts.variants + r));
-      chunk.setBytes(1, batch.callText, (i) => batch.callTextStart[rows[i]!]!, (i) => batch.callTextStart[rows[i]! + 1]!);
+    const pieces = batch.callPieces;
+    const variantOf = new Int32Array(pieces.length);
+    const ends = new Int32Array(pieces.length);
+    let row = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      while (batch.callTextStart[row + 1]! <= pieces[i]!) row++;
+      variantOf[i] = this.counts.variants + row;
+      const rowEnd = batch.callTextStart[row + 1]!;
+      // A piece ends before the space that starts the next piece of the same row, else at the row's end.
+      ends[i] = i + 1 < pieces.length && pieces[i + 1]! < rowEnd ? pieces[i + 1]! - 1 : rowEnd;
+    }
+    for (let from = 0; from < pieces.length; from += CHUNK_ROWS) {
+      const rows = Math.min(CHUNK_ROWS, pieces.length - from);
+      const chunk = this.callsChunk.reset(rows);
+      chunk.setFixed(0, variantOf.subarray(from));
+      chunk.setBytes(1, batch.callText, (i) => pieces[from + i]!, (i) => ends[from + i]!);
       chunk.appendTo(this.calls);
     }
     for (let r = 0; r < batch.rows; r++) this.counts.sparseCalls += batch.callCount[r]!;
