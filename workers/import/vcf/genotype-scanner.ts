@@ -130,6 +130,8 @@ export class GenotypeScanner {
           p += 3;
         }
       }
+      // Where the walk over the field's subfields may start: after a GT already read (it ends at a `:` or tab).
+      const walkFrom = p;
       if (v < 0) {
         this.scanGeneralCall(b, layout.gt === 0 ? p : layout.gt > 0 ? subfieldStart(b, p, end, layout.gt) : -2, end, nAlt, packed, packedAt + s, n, s);
         v = packed[packedAt + s]!;
@@ -138,7 +140,7 @@ export class GenotypeScanner {
       }
       histogram[v]!++;
       if (IS_SPARSE[v] === 1) {
-        p = this.appendCall(b, start, end, layout, calls, s, calls.count - firstCall, v, nAlt === 1);
+        p = this.appendCall(b, start, end, layout, calls, s, calls.count - firstCall, v, nAlt === 1, walkFrom);
       } else {
         while (p < end && b[p] !== TAB) p++;
       }
@@ -260,9 +262,9 @@ export class GenotypeScanner {
    * digits) from its sample field at `p` (-1: the record has no genotype columns). Returns where the field
    * ends. In a biallelic record a GT that is the usual text for its byte is left out (CANONICAL_GT).
    */
-  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, indexInRow: number, code: number, biallelic: boolean): number {
+  private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, indexInRow: number, code: number, biallelic: boolean, walkFrom = p): number {
     let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
-    let q = p;
+    let q = walkFrom;
     if (layout && p >= 0) {
       let k = 0;
       let begin = p;
