@@ -1,10 +1,5 @@
 import type { LineNotes } from './line-notes.js';
-
-const TAB = 9;
-const COLON = 58;
-const COMMA = 44;
-const SLASH = 47;
-const PIPE = 124;
+import { COLON, COMMA, PIPE, SLASH, TAB } from './vcf-bytes.js';
 
 /** How many values a FORMAT field of this Number holds for a call of `ploidy` with `alleles` alleles; null: any. */
 function expectedCount(number: string, alleles: number, ploidy: number): number | null {

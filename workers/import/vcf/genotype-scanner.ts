@@ -1,5 +1,6 @@
-import { GrowableArray } from './growable-array.js';
-import { VcfLineError } from './vcf-errors.js';
+import { CallText, CALLS_PER_PIECE, HEX_DIGITS, isCanonicalGt } from './call-text.js';
+import { alleleError, columnCountError, genotypeSyntaxError } from './genotype-errors.js';
+import { COLON, DOT, PIPE, SLASH, TAB } from './vcf-bytes.js';
 
 /** Where GT, DP and GQ sit in a record's FORMAT (`GT:AD:DP:GQ` → 0, 2, 3); -1 when absent. */
 export interface FormatLayout {
@@ -12,46 +13,12 @@ export interface FormatLayout {
 export const COUNT_NAMES = ['ac', 'an', 'n_hom_ref', 'n_het', 'n_hom_alt', 'n_missing', 'n_half'] as const;
 export const COUNTS_PER_ROW = COUNT_NAMES.length;
 
-/**
- * The sparse calls of a batch as text, one token per non-reference or (partly) missing call of an ALT
- * row: `sample_idx:code:GT:DP:GQ` (code the packed byte in hex; GT, DP and GQ as written, empty when
- * absent or `.`), tokens of one row separated by a space. DuckDB takes one string per variant far faster than lists of numbers.
- */
-export class CallText {
-  bytes = new Uint8Array(1 << 20);
-  length = 0;
-  count = 0;
-  /** Where each piece of at most CALLS_PER_PIECE tokens of a row starts (a `genotype_calls` row each). */
-  readonly pieces = new GrowableArray(Int32Array, 4096);
 
-  /** Room for `extra` more bytes. */
-  ensure(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    let capacity = this.bytes.length * 2;
-    while (capacity < this.length + extra) capacity *= 2;
-    const next = new Uint8Array(capacity);
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
-  }
-}
-
-/**
- * Tokens per `genotype_calls` row. Cutting a variant's calls into pieces gives the table enough rows to
- * fill DuckDB row groups while the file is read, so they are written then (optimistic writing) instead
- * of all at the commit.
- */
-export const CALLS_PER_PIECE = 64;
-
-const COLON = 58;
-const TAB = 9;
-const SLASH = 47;
-const PIPE = 124;
-const DOT = 46;
 const MAX_PLOIDY = 64;
 
-/** Packed bytes that go into the sparse relation: some copies of the ALT, an allele missing, or no call at all. */
 /** Bytes a DP or GQ value may hold: digits, sign, decimal point, exponent. */
 const NUMBER_BYTE = new Uint8Array(256).map((_, c) => ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 69 || c === 101 ? 1 : 0));
+/** Packed bytes that go into the sparse relation: some copies of the ALT, an allele missing, or no call at all. */
 const IS_SPARSE = new Uint8Array(256).map((_, v) => ((v & 7) > 0 || (v & 0x80) !== 0 || ((v >> 3) & 7) === 0 ? 1 : 0));
 
 /** Where one record's output goes: its packed rows and counts, and the end of each row's calls. */
@@ -315,24 +282,6 @@ export class GenotypeScanner {
   }
 }
 
-/**
- * The GT text the `genotype` view shows for a packed byte of a biallelic record when the token leaves it
- * out (vcf-tables.ts writes the same table as SQL): a fifth of the sparse text for a typical cohort.
- */
-export const CANONICAL_GT: Readonly<Record<number, string>> = {
-  0x11: '0/1', 0x12: '1/1', 0x51: '0|1', 0x52: '1|1', 0x80: './.', 0xc0: '.|.', 0x09: '1', 0x89: './1',
-};
-const CANONICAL_BYTES: (Uint8Array | undefined)[] = Array.from({ length: 256 }, (_, v) =>
-  CANONICAL_GT[v] === undefined ? undefined : new TextEncoder().encode(CANONICAL_GT[v]));
-
-const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
-
-function isCanonicalGt(b: Uint8Array, start: number, end: number, code: number): boolean {
-  const canonical = CANONICAL_BYTES[code];
-  if (canonical === undefined || end - start !== canonical.length) return false;
-  for (let i = 0; i < canonical.length; i++) if (b[start + i] !== canonical[i]) return false;
-  return true;
-}
 
 /** ac, an, n_hom_ref, n_het, n_hom_alt, n_missing, n_half from how many samples have each packed byte. */
 function countsFromHistogram(histogram: Int32Array, counts: Int32Array, at: number): void {
@@ -393,29 +342,3 @@ function countTabs(b: Uint8Array, p: number, end: number): number {
   return tabs;
 }
 
-function columnCountError(found: number, expected: number): VcfLineError {
-  return new VcfLineError({
-    message: `${found < expected ? 'the line ends after' : 'the line has'} ${found} fields, the #CHROM line has ${expected}`,
-    hint: found < expected ? 'the file may be truncated, or a sample column is missing' : 'a sample column has no name in the #CHROM line, or a field holds a tab',
-  });
-}
-
-function fieldText(b: Uint8Array, p: number, end: number): string {
-  let q = p;
-  while (q < end && b[q] !== TAB && b[q] !== COLON) q++;
-  return new TextDecoder().decode(b.subarray(p, Math.min(q, p + 40)));
-}
-
-function alleleError(b: Uint8Array, p: number, end: number, sample: number, samples: readonly string[], nAlt: number): VcfLineError {
-  return new VcfLineError({
-    message: `sample ${samples[sample]} has GT ${fieldText(b, p, end)}, but the record has ${nAlt === 0 ? 'no ALT allele' : `${nAlt} ALT allele${nAlt === 1 ? '' : 's'}`}`,
-    hint: 'GT allele numbers count REF as 0 and the ALT alleles from 1; the ALT column or the genotypes are wrong',
-  });
-}
-
-function genotypeSyntaxError(b: Uint8Array, p: number, end: number, sample: number, samples: readonly string[]): VcfLineError {
-  return new VcfLineError({
-    message: `sample ${samples[sample]} has GT ${JSON.stringify(fieldText(b, p, end))}, which is not a genotype`,
-    hint: 'a GT is allele numbers or . separated by / or | (0/1, 1|0, ./., 1)',
-  });
-}

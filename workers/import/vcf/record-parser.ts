@@ -1,6 +1,8 @@
 import { annotateRecord, mostSevere, type AnnotationLayout } from './annotations.js';
 import { checkFormatCounts } from './format-checks.js';
-import { CallText, COUNTS_PER_ROW, GenotypeScanner, type FormatLayout, type RecordTarget } from './genotype-scanner.js';
+import { CallText } from './call-text.js';
+import { NEWLINE, TAB } from './vcf-bytes.js';
+import { COUNTS_PER_ROW, GenotypeScanner, type FormatLayout, type RecordTarget } from './genotype-scanner.js';
 import type { InfoColumn } from './info-columns.js';
 import { InfoReader, splitInfo } from './info-values.js';
 import { LineNotes } from './line-notes.js';
@@ -23,8 +25,6 @@ export interface ParserConfig {
 /** Records at the start of each batch whose FORMAT values are all checked (checkFormatCounts reads every byte). */
 const CHECKED_LINES_PER_BATCH = 4;
 
-const TAB = 9;
-const NEWLINE = 10;
 const FLOAT_WORDS: Record<string, number> = { nan: Number.NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '-infinity': -Infinity };
 const POSITION = /^\d+$/;
 

@@ -1,5 +1,6 @@
 import type { Annotation } from './annotations.js';
-import { CallText, COUNTS_PER_ROW } from './genotype-scanner.js';
+import { CallText } from './call-text.js';
+import { COUNTS_PER_ROW } from './genotype-scanner.js';
 import { GrowableArray } from './growable-array.js';
 import type { InfoValue } from './info-values.js';
 import type { LineNote, LineNotes } from './line-notes.js';

@@ -1,5 +1,5 @@
 import { quoteIdentifier } from '../../db/quote.js';
-import { CANONICAL_GT } from './genotype-scanner.js';
+import { CANONICAL_GT } from './call-text.js';
 import type { InfoColumn } from './info-columns.js';
 
 /** Columns of `variant` before the INFO columns (docs/vcf.md). */
