@@ -44,10 +44,6 @@ function describeCriterion(c: CheckedCriterion): string {
   return `${c.domain} (${codes})`;
 }
 
-function stepText(rule: CheckedRule): string {
-  return rule.name;
-}
-
 /**
  * The events (by `event_id` of `qualified`) that meet one inclusion rule. Occurrence rules count events
  * whose start lies in the window and inside the index's observation period (as OHDSI's Circe does).
@@ -194,7 +190,7 @@ export async function buildCohort(task: Task, cdm: string, spec: CheckedCohortSp
     passed.push(table);
     const alone = await counts(connection, `SELECT * FROM ${qualified} WHERE event_id IN (SELECT event_id FROM ${table})`);
     const together = await counts(connection, `SELECT * FROM ${qualified} WHERE ${passed.map((p) => `event_id IN (SELECT event_id FROM ${p})`).join(' AND ')}`);
-    step(stepText(rule), together, alone.persons);
+    step(rule.name, together, alone.persons);
   }
 
   progress('ending cohort entries');
