@@ -5,7 +5,8 @@
  * Cells are fenced blocks whose info string starts with a known kind, e.g. ```` ```sql name=users ````.
  * Everything between such blocks (prose, headings, fenced blocks of other languages) is a Markdown cell.
  */
-import type { PmwErrorData, Progress, ResultPage } from '../../workers/engine/api.js';
+import type { Engine, PmwErrorData, Progress, ResultPage } from '../../workers/engine/api.js';
+import type { BrushSelection } from '../plot/plot-spec.js';
 
 /** Analysis cells: the body is the JSON spec of the Engine method of the same name. */
 export type AnalysisKind =
@@ -63,4 +64,41 @@ export interface CellState {
   output?: CellOutput;
   error?: PmwErrorData;
   elapsedMs?: number;
+}
+
+/** What the runtime needs of the Engine (the in-process one for `pmw run`, the remote one in the UI). */
+export type NotebookEngine = Pick<Engine,
+  'query' | 'cancel' | 'datasets' | 'cohort' | 'characterize' | 'incidence' | 'survival' | 'signals' | 'signalTrend' |
+  'variants' | 'association' | 'pgx'>;
+
+export interface GridRequest {
+  offset: number;
+  limit: number;
+  orderBy?: { column: string; descending: boolean }[];
+  /** Rows whose column, as text, contains `text` (case-insensitive); all filters must hold. */
+  filters?: { column: string; text: string }[];
+}
+
+/**
+ * Runs a notebook's cells in the Engine in dependency order (a cell depends on the earlier named cells its SQL,
+ * `data=` or JSON spec mentions). The view and `pmw run` drive it; it never touches the DOM.
+ */
+export interface NotebookRuntimeApi {
+  /** Replaces the cells. Unchanged cells keep their outputs; changed ones and their dependents become stale. */
+  load(notebook: Notebook): void;
+  /** Edits one cell; it and its dependents become stale and, when `rerun` (default true), run again. */
+  updateCell(id: string, change: Partial<Pick<Cell, 'source' | 'attrs' | 'name'>>, rerun?: boolean): Promise<void>;
+  /** Runs one cell and then the cells depending on it; every stale or idle cell when `id` is absent. */
+  run(id?: string): Promise<void>;
+  /** Interrupts the running cell (or every one) in the Engine; its state becomes `cancelled`. */
+  cancel(id?: string): Promise<void>;
+  /** Moves a plot's brush; the cells depending on that plot run again. `null` clears it. */
+  setBrush(cellId: string, selection: BrushSelection | null): Promise<void>;
+  state(id: string): CellState;
+  /** Called on every state change of any cell; returns the unsubscribe function. */
+  subscribe(listener: (cellId: string, state: CellState) => void): () => void;
+  dependencies(id: string): string[];
+  dependents(id: string): string[];
+  /** A page of a cell's relation for the result grid: sorted and filtered in the Engine, with the total. */
+  page(id: string, request: GridRequest): Promise<ResultPage & { totalRows: number }>;
 }
