@@ -30,12 +30,40 @@ export interface Cell {
   attrs: Record<string, string>;
   /** The body: Markdown text, SQL, or JSON (plot spec, analysis spec). */
   source: string;
+  /** How the cell was written in the file (format.ts), so saving it again changes nothing else; absent for new cells. */
+  layout?: CellLayout;
+}
+
+/** The exact text around a fenced cell's body: what `serializeNotebook` needs to write it back byte for byte. */
+export interface CellLayout {
+  /** The opening fence line without its line ending, e.g. `` ```sql name=users ``. */
+  open: string;
+  /** Kind and attributes the `open` line says; when the cell's differ, the line is written anew. */
+  openKind: CellKind;
+  openAttrs: Record<string, string>;
+  /** The closing fence line without its line ending (a run of the same fence character). */
+  close: string;
+  /** Line ending after the opening line, after the body's last line, and after the closing line (`''` at the end of the file). */
+  openEnding: string;
+  bodyEnding: string;
+  closeEnding: string;
+  /** True when the body had lines (possibly one empty line), false for a fence closed on the next line. */
+  hasBody: boolean;
+}
+
+/** The front matter exactly as written, kept with the meta it parsed to (a changed meta is written anew). */
+export interface NotebookLayout {
+  frontMatter: string;
+  parsedMeta: string;
+  /** The line ending the file uses most, for lines written anew. */
+  lineEnding: string;
 }
 
 export interface Notebook {
   /** Parsed YAML front matter (title, description, ...); `{}` when there is none. */
   meta: Record<string, unknown>;
   cells: Cell[];
+  layout?: NotebookLayout;
 }
 
 /** What the runtime knows about a cell at a moment; the view renders it. */
