@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type {
@@ -6,6 +6,7 @@ import type {
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
   PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
 } from './api.js';
+import { EXPOSE_ON_PORT } from './expose-on-port.js';
 import { installErrorTransfer } from './transfer.js';
 
 /**
@@ -80,6 +81,16 @@ export class EngineThread implements Engine {
   }
   pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
     return this.remote.pgx(spec, progress && Comlink.proxy(progress));
+  }
+
+  /**
+   * A new port on which the worker exposes this same engine (its open workspace, its tasks): one per client,
+   * so replies go only to the client that asked. Closing the port releases it; the engine stays up.
+   */
+  openPort(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage({ type: EXPOSE_ON_PORT, port: port2 }, [port2]);
+    return port1;
   }
 
   /** Closes the workspace and stops the thread. */
