@@ -1,7 +1,7 @@
 /** 简体中文 (Simplified Chinese) messages: the same keys as messages-en.ts. */
+import { APP_ZH_CN } from './app-zh-CN.js';
 import type { MessageKey } from './messages-en.js';
 
 export const ZH_CN: Record<MessageKey, string> = {
-  'app.title': '精准医学工作台',
-  'app.language': '语言',
+  ...APP_ZH_CN,
 };

@@ -1,0 +1,41 @@
+/**
+ * The app's frame: top bar, a sidebar (import, datasets, notebooks) and the notebook view in the main area.
+ */
+import { createDatasetBrowser } from '../datasets/dataset-browser.js';
+import { createImportPanel } from '../datasets/import-panel.js';
+import { t } from '../i18n/i18n.js';
+import type { Platform } from '../platform/platform.js';
+import { el } from './dom.js';
+import { createNotebookHost } from './notebook-host.js';
+import { createNotebookList } from './notebook-list.js';
+import { createTopBar } from './top-bar.js';
+
+export interface AppShell {
+  destroy(): void;
+}
+
+export async function mountApp(root: HTMLElement, platform: Platform): Promise<AppShell> {
+  const info = await platform.info();
+  const notebookView = createNotebookHost(platform);
+  const datasets = createDatasetBrowser(platform.engine);
+  const importPanel = createImportPanel(platform, (name) => datasets.refresh(name));
+  const notebooks = createNotebookList(platform, (file) => void notebookView.open(file));
+  const importSection = el('details', { className: 'import-section', testid: 'import-section' }, [
+    el('summary', { testid: 'import-open', label: () => t('app.import.title') }),
+    importPanel.element,
+  ]);
+  root.replaceChildren(el('div', { className: 'app' }, [
+    createTopBar(info),
+    el('aside', { className: 'sidebar', localizedAttrs: { 'aria-label': () => t('app.sidebar') } }, [importSection, datasets.element, notebooks.element]),
+    el('main', { className: 'main-area' }, [notebookView.element]),
+  ]));
+  // A dropped file opens the import section so the user sees the kind and name to choose.
+  window.addEventListener('drop', () => { importSection.open = true; });
+  await Promise.all([datasets.refresh(), notebooks.refresh()]);
+  return {
+    destroy() {
+      importPanel.destroy();
+      notebookView.destroy();
+    },
+  };
+}
