@@ -59,8 +59,8 @@ function buildInput(field: FieldDef, value: FieldValue, context: FormContext, on
     }
     case 'select': {
       const select = el('select', { attrs: { name }, on: { change: onChange } },
-        choicesOf(field, context, value).map((choice) => el('option', { attrs: { value: choice }, ...optionProps(field, choice) })));
-      select.value = typeof value === 'string' ? value : '';
+        choicesOf(field, context, value).map((choice) =>
+          el('option', { attrs: { value: choice, ...(choice === (value ?? '') ? { selected: '' } : {}) }, ...optionProps(field, choice) })));
       return { node: select, read: () => select.value === '' && field.source ? null : select.value };
     }
     case 'multi': {
