@@ -1,8 +1,10 @@
 import { APP_EN } from './app-en.js';
+import { VIEW_EN } from './view-en.js';
 
 /** English messages: the reference catalog; every key here must exist in messages-zh-CN.ts. */
 export const EN = {
   ...APP_EN,
+  ...VIEW_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;
