@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { EngineThread } from '../../workers/engine/engine-thread.js';
+import { ensureRendererBuilt } from '../../renderer/build.js';
+import { COMMON_OPTIONS, integerOption, parseCommandLine, requirePositionals } from '../arguments.js';
+import type { Command } from '../command.js';
+import type { CliIo } from '../io.js';
+import { isWildcard } from '../serve/access.js';
+import { serveFolders } from '../serve/folders.js';
+import { restrictFileAccess } from '../serve/restrict-file-access.js';
+import { startServer } from '../serve/server.js';
+import { currentPlatform, resolveWorkspacePath, samplesWorkspacePath } from '../workspace-path.js';
+import { importSamples } from './start.js';
+
+const NAME = 'serve';
+
+const HELP = `Usage: pmw serve [--workspace W] [--port P] [--host H] [--samples] [--no-open]
+
+Opens the workspace and serves the notebook view to a browser on this machine. Prints the address to
+open, with a secret token (like Jupyter): every request needs it, the first page load turns it into a
+cookie. Only pages of this server may use its WebSocket; the browser may import only files it uploads
+(and the bundled samples), and its SQL cannot read other files. See docs/serve.md.
+
+Options:
+  --workspace W     the workspace file (default: $PMW_WORKSPACE, else workspace.duckdb in the pmw data
+                    folder; with --samples, samples.duckdb there, as pmw start)
+  --port P          the port (default: any free one, printed)
+  --host H          the address to listen on (default 127.0.0.1, this machine only); 0.0.0.0 reaches
+                    the whole network and prints a warning
+  --samples         import the bundled samples first, as pmw start does
+  --no-open         do not open a browser
+  -h, --help        show this help
+
+Stop it with Ctrl-C.`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  samples: { type: 'boolean' },
+  open: { type: 'boolean' },
+} as const;
+
+/** Opens the address in the desktop's browser when there is one; a machine without one just prints it. */
+function openBrowser(url: string, io: CliIo): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => io.err('(no browser could be opened; open the address above yourself)\n'));
+  child.unref();
+}
+
+function waitForInterrupt(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = io.onInterrupt(() => {
+      stop();
+      resolve();
+    });
+  });
+}
+
+export const serveCommand: Command = {
+  name: NAME,
+  summary: 'serve the notebook view to a browser on this machine (token-protected)',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandLine(NAME, { args: argv, options: OPTIONS });
+    if (values.help) { io.out(HELP + '\n'); return 0; }
+    requirePositionals(NAME, positionals, []);
+    const port = integerOption(NAME, 'port', values.port, 0, 0, 65535);
+    const host = values.host ?? '127.0.0.1';
+    const facts = currentPlatform(io.env);
+    const workspace = values.samples ? samplesWorkspacePath(values.workspace, facts) : resolveWorkspacePath(values.workspace, facts);
+
+    const bundle = await ensureRendererBuilt();
+    if (bundle.built) io.err(`renderer bundled in ${bundle.ms} ms\n`);
+    const engine = new EngineThread();
+    try {
+      const info = await engine.openWorkspace(workspace);
+      io.out(`pmw ${info.engineVersion} (DuckDB ${info.duckdbVersion}), workspace ${info.path}\n`);
+      if (values.samples) await importSamples(engine, io);
+      const folders = await serveFolders(workspace, io.env);
+      await restrictFileAccess(engine, folders.uploads, folders.samples);
+      const server = await startServer({ openEnginePort: () => engine.openPort(), workspace: info.path, folders, rendererDir: bundle.dir, host, port });
+      if (isWildcard(host)) {
+        io.err(`warning: --host ${host} serves the workspace to every machine that can reach this one; anyone with the token can read all its data\n`);
+      }
+      io.out(`Serving on ${server.origin} — open this address (it holds the access token):\n  ${server.url}\nUploads go to ${folders.uploads}. Stop with Ctrl-C.\n`);
+      if (values.open !== false) openBrowser(server.url, io);
+      await waitForInterrupt(io);
+      io.err('stopping pmw serve\n');
+      await server.close();
+    } finally {
+      await engine.terminate();
+    }
+    return 0;
+  },
+};
