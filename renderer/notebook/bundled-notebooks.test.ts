@@ -1,0 +1,110 @@
+/**
+ * The teaching notebooks run end to end on the bundled samples, and their numbers equal the Engine's own
+ * answers to the same questions asked directly (cohort definitions read from samples/cohorts/, not from the
+ * notebook) or independent SQL over the tables.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssociationResult, CohortResult, CohortSpec, SurvivalResult } from '../../workers/engine/api.js';
+import { WorkspaceEngine } from '../../workers/engine/engine.js';
+import { pageRows } from '../../test/helpers/page-rows.js';
+import { parseNotebook } from './format.js';
+import type { Cell, NotebookRuntimeApi } from './notebook.js';
+import { createNotebookRuntime } from './runtime.js';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const readJson = (path: string) => JSON.parse(readFileSync(join(REPO, path), 'utf8')) as CohortSpec;
+
+describe('bundled notebooks on the bundled samples', () => {
+  const engine = new WorkspaceEngine();
+  const open = async (file: string): Promise<{ runtime: NotebookRuntimeApi; cells: Cell[]; named: (name: string) => Cell }> => {
+    const notebook = parseNotebook(readFileSync(join(REPO, 'notebooks', file), 'utf8'));
+    const runtime = createNotebookRuntime(engine, { taskIdPrefix: `${file}-` });
+    runtime.load(notebook);
+    await runtime.run();
+    for (const cell of notebook.cells) expect(runtime.state(cell.id), `${file}: ${cell.source.slice(0, 60)}`).toMatchObject({ status: 'done' });
+    return { runtime, cells: notebook.cells, named: (name) => notebook.cells.find((c) => c.name === name)! };
+  };
+  const resultOf = <T>(runtime: NotebookRuntimeApi, cell: Cell): T => {
+    const output = runtime.state(cell.id).output;
+    if (output?.type !== 'analysis') throw new Error('not an analysis');
+    return output.result as T;
+  };
+
+  beforeAll(async () => {
+    await engine.openWorkspace(':memory:');
+    await engine.importFile({ path: join(REPO, 'samples/gibleed'), kind: 'omop', name: 'gibleed' });
+    await engine.importFile({ path: join(REPO, 'samples/small/faers'), kind: 'faers', name: 'faers' });
+    await engine.importFile({ path: join(REPO, 'samples/small/vcf/cohort.vcf'), kind: 'vcf', name: 'vcf', vcf: { samples: join(REPO, 'samples/small/vcf/samples.tsv') } });
+  }, 120_000);
+  afterAll(async () => engine.close());
+
+  it('cohort-basics: cohorts and Kaplan–Meier rows equal the Engine run on samples/cohorts', async () => {
+    const { runtime, named, cells } = await open('cohort-basics.md');
+    const direct = {
+      celecoxib: await engine.cohort(readJson('samples/cohorts/celecoxib-new-users.json')),
+      diclofenac: await engine.cohort(readJson('samples/cohorts/diclofenac-new-users.json')),
+      gi_bleed: await engine.cohort(readJson('samples/cohorts/gi-bleed.json')),
+    };
+    for (const [name, result] of Object.entries(direct)) expect(resultOf<CohortResult>(runtime, named(name)).persons, name).toBe(result.persons);
+    const ref = (name: keyof typeof direct) => ({ cohortTable: direct[name].cohortTable, dataset: 'gibleed', name });
+    const survival = await engine.survival({ target: ref('celecoxib'), comparator: ref('diclofenac'), outcome: ref('gi_bleed'), minCellCount: 5 });
+    const points = survival.curves.reduce((sum, c) => sum + c.time.length, 0);
+    const km = await runtime.page(named('km').id, { offset: 0, limit: 100_000, orderBy: [{ column: 'label', descending: false }, { column: 'time', descending: false }] });
+    expect(km.totalRows).toBe(points);
+    const rows = pageRows(km);
+    let row = 0;
+    for (const curve of [...survival.curves].sort((a, b) => a.label.localeCompare(b.label))) {
+      for (let i = 0; i < curve.time.length; i++, row++) {
+        expect(rows[row]!.slice(0, 3)).toEqual([curve.label, curve.time[i], curve.nRisk[i]]);
+        expect(rows[row]![5]).toBeCloseTo(curve.surv[i]!, 12);
+      }
+    }
+    const own = resultOf<SurvivalResult>(runtime, named('km'));
+    expect(own.logRank!.chisq).toBeCloseTo(survival.logRank!.chisq, 10);
+    expect(own.cox!.hazardRatio).toBeCloseTo(survival.cox!.hazardRatio, 10);
+    // The step plot draws every curve point; the SQL cell reading km has one row per cohort.
+    const plot = runtime.state(cells.filter((c) => c.kind === 'plot').at(-1)!.id).output;
+    expect(plot?.type === 'plot' && plot.data.rowCount).toBe(points);
+    const last = runtime.state(cells.filter((c) => c.kind === 'sql').at(-1)!.id).output;
+    expect(last?.type === 'table' && last.totalRows).toBe(2);
+  });
+
+  it('adr-signal-screen: the brushed relation holds exactly the pairs inside the brush', async () => {
+    const { runtime, named, cells } = await open('adr-signal-screen.md');
+    const table = resultOf<{ resultTable: string }>(runtime, named('screen')).resultTable;
+    const reader = cells[cells.findIndex((c) => c.name === 'picked') + 2]!;
+    const count = async (where: string) => Number(pageRows(await engine.query(`select count(*) from ${table} ${where}`))[0]![0]);
+    const shown = () => { const o = runtime.state(reader.id).output; return o?.type === 'table' ? o.totalRows : null; };
+    expect(shown()).toBe(await count(''));
+    await runtime.setBrush(named('picked').id, { x: [1, 10], y: [2, 1000] });
+    const inside = await count('where ic between 1 and 10 and eb05 between 2 and 1000');
+    expect(inside).toBeGreaterThan(0);
+    expect(shown()).toBe(inside);
+    const trend = await engine.signalTrend({ dataset: 'faers', drugs: ['diclofenac'], events: ['gastrointestinal haemorrhage'], period: 'quarter' });
+    const own = runtime.state(named('over_time').id).output;
+    expect(own?.type === 'analysis' && pageRows(own.result as never)).toEqual(pageRows(trend));
+    expect(trend.rowCount).toBe(2);
+  });
+
+  it('genotype-association: Manhattan rows, QQ rows and carriers equal independent queries', async () => {
+    const { runtime, named, cells } = await open('genotype-association.md');
+    const table = resultOf<AssociationResult>(runtime, named('assoc')).resultTable;
+    const scalar = async (sql: string) => Number(pageRows(await engine.query(sql))[0]![0]);
+    const tested = await scalar(`select count(*) from ${table} where p_chisq is not null`);
+    for (const name of ['manhattan', 'qq']) {
+      const output = runtime.state(named(name).id).output;
+      expect(output?.type === 'table' && output.totalRows, name).toBe(tested);
+    }
+    // QQ: the smallest p-value sits at expected −log10(0.5 / n).
+    const qq = await runtime.page(named('qq').id, { offset: 0, limit: 1, orderBy: [{ column: 'expected', descending: true }] });
+    expect(pageRows(qq)[0]![0]).toBeCloseTo(-Math.log10(0.5 / tested), 10);
+    expect(pageRows(qq)[0]![1]).toBeCloseTo(-Math.log10(await scalar(`select min(p_chisq) from ${table}`)), 10);
+    const top = await scalar(`select variant_id from ${table} order by p_chisq limit 1`);
+    const carriers = await scalar(`select count(*) from vcf.genotype where variant_id = ${top} and alt_count > 0`);
+    const last = runtime.state(cells.filter((c) => c.kind === 'sql').at(-1)!.id).output;
+    expect(last?.type === 'table' && last.totalRows).toBe(carriers);
+    expect(carriers).toBeGreaterThan(10);
+  });
+});
