@@ -4,7 +4,7 @@ import { ASSOCIATION_FORM, type AssociationFields } from './association-form.js'
 
 function change(spec: Record<string, unknown>, edit: Partial<AssociationFields>): Record<string, unknown> {
   const before = ASSOCIATION_FORM.read(spec);
-  return applyFormChange(spec, ASSOCIATION_FORM, before, { ...before, ...edit });
+  return applyFormChange(spec, ASSOCIATION_FORM, before, { ...before, ...edit } as AssociationFields);
 }
 
 describe('association form ↔ JSON', () => {

@@ -18,7 +18,7 @@ const written = {
 
 function change(spec: Record<string, unknown>, edit: Partial<CohortFields>): Record<string, unknown> {
   const before = COHORT_FORM.read(spec);
-  return applyFormChange(spec, COHORT_FORM, before, { ...before, ...edit });
+  return applyFormChange(spec, COHORT_FORM, before, { ...before, ...edit } as CohortFields);
 }
 
 describe('cohort form ↔ JSON', () => {

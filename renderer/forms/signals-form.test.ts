@@ -10,7 +10,7 @@ const written = {
 
 function change(spec: Record<string, unknown>, edit: Partial<SignalsFields>): Record<string, unknown> {
   const before = SIGNALS_FORM.read(spec);
-  return applyFormChange(spec, SIGNALS_FORM, before, { ...before, ...edit });
+  return applyFormChange(spec, SIGNALS_FORM, before, { ...before, ...edit } as SignalsFields);
 }
 
 describe('signals form ↔ JSON', () => {
