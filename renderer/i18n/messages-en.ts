@@ -1,9 +1,11 @@
 import { APP_EN } from './app-en.js';
+import { PLOT_EN } from './plot-en.js';
 import { VIEW_EN } from './view-en.js';
 
 /** English messages: the reference catalog; every key here must exist in messages-zh-CN.ts. */
 export const EN = {
   ...APP_EN,
+  ...PLOT_EN,
   ...VIEW_EN,
 } as const satisfies Record<string, string>;
 
