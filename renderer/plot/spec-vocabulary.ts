@@ -47,4 +47,4 @@ export const BINNABLE_MARKS: Partial<Record<MarkType, { required?: 'x' | 'y'; al
 /** Bins per axis at most, and rows drawn at most; beyond these a plot stops being readable or responsive. */
 export const MAX_BINS = 1000;
 export const DEFAULT_MAX_ROWS = 20_000;
-export const MAX_ROWS_LIMIT = 200_000;
+export const MAX_ROWS_LIMIT = 100_000;

@@ -49,7 +49,7 @@ describe('parsePlotSpec', () => {
     expect(errorOf('{ "mark": "dot", "x": true }').message).toBe('x: expected a column name or a number, got true');
     expect(errorOf('{ "mark": "line", "x": "a", "curve": "smooth" }').message).toMatch(/^curve: "smooth" is not allowed; use one of linear, step/);
     expect(errorOf('{ "mark": "dot", "x": "a", "opacity": 2 }').message).toBe('opacity: expected a number from 0 to 1, got 2');
-    expect(errorOf('{ "mark": "dot", "x": "a", "maxRows": 0 }').message).toBe('maxRows: expected a whole number from 1 to 200000, got 0');
+    expect(errorOf('{ "mark": "dot", "x": "a", "maxRows": 0 }').message).toBe('maxRows: expected a whole number from 1 to 100000, got 0');
     expect(errorOf('{ "mark": "dot", "x": "a", "bin": { "x": 10 } }').message).toMatch(/^bin: a dot mark cannot be binned/);
     expect(errorOf('{ "mark": "barY", "x": "a", "bin": { "y": 10 } }').message).toMatch(/^bin.y: a barY mark bins over x only/);
     expect(errorOf('{ "mark": "barY", "x": "a", "bin": { "x": 10, "reduce": "mean" } }').message).toMatch(/^bin.reduce: reduce "mean" needs "of"/);
