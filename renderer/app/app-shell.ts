@@ -4,9 +4,9 @@
 import { createDatasetBrowser } from '../datasets/dataset-browser.js';
 import { createImportPanel } from '../datasets/import-panel.js';
 import { t } from '../i18n/i18n.js';
+import { createNotebookView } from '../notebook-view/notebook-view.js';
 import type { Platform } from '../platform/platform.js';
 import { el } from './dom.js';
-import { createNotebookHost } from './notebook-host.js';
 import { createNotebookList } from './notebook-list.js';
 import { createTopBar } from './top-bar.js';
 
@@ -16,7 +16,7 @@ export interface AppShell {
 
 export async function mountApp(root: HTMLElement, platform: Platform): Promise<AppShell> {
   const info = await platform.info();
-  const notebookView = createNotebookHost(platform);
+  const notebookView = createNotebookView(platform);
   const datasets = createDatasetBrowser(platform.engine);
   const importPanel = createImportPanel(platform, (name) => datasets.refresh(name));
   const notebooks = createNotebookList(platform, (file) => void notebookView.open(file));

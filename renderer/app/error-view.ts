@@ -5,6 +5,7 @@
 import type { ErrorCode, PmwErrorData } from '../../workers/engine/api.js';
 import { t } from '../i18n/i18n.js';
 import { el } from './dom.js';
+import { baseName } from './base-name.js';
 
 export function toErrorData(error: unknown): PmwErrorData {
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
@@ -22,7 +23,7 @@ export function toErrorData(error: unknown): PmwErrorData {
 
 function locationText(error: PmwErrorData): string | null {
   if (error.file === undefined && error.line === undefined) return null;
-  const file = error.file ?? '';
+  const file = baseName(error.file ?? '');
   if (error.line === undefined) return t('app.error.inFile', { file });
   if (error.column === undefined) return t('app.error.atLine', { file, line: error.line });
   return t('app.error.atLineColumn', { file, line: error.line, column: error.column });
@@ -32,7 +33,11 @@ function locationText(error: PmwErrorData): string | null {
 export function createErrorView(error: PmwErrorData, testid = 'error'): HTMLElement {
   return el('div', { className: 'error-view', testid, attrs: { role: 'alert' }, dataset: { code: error.code } }, [
     el('div', { className: 'error-message', text: error.message }),
-    locationText(error) !== null && el('div', { className: 'error-location', label: () => locationText(error) ?? '' }),
+    locationText(error) !== null && el('div', {
+      className: 'error-location',
+      attrs: { title: error.file ?? '' },
+      label: () => locationText(error) ?? '',
+    }),
     error.hint !== undefined && el('div', { className: 'error-hint', label: () => t('app.error.hint', { hint: error.hint ?? '' }) }),
   ]);
 }

@@ -2,7 +2,7 @@
  * The UI language: the one remembered in localStorage, else the browser's (Chinese → zh-CN, anything else →
  * English). Keeps `<html lang>` in step so the browser picks fonts and hyphenation for the language.
  */
-import { LOCALES, locale, onLocaleChange, setLocale, type Locale } from '../i18n/i18n.js';
+import { LOCALES, locale, onLocaleChange, setLocale, t, type Locale } from '../i18n/i18n.js';
 
 export const LOCALE_STORAGE_KEY = 'pmw.locale';
 
@@ -21,12 +21,14 @@ export function preferredLocale(storage: Pick<Storage, 'getItem'> | null, langua
   return languages.some((language) => language.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
-/** Applies the preferred language now and remembers every later switch. */
-export function startLanguage(storage: Storage | null, root: HTMLElement, languages: readonly string[]): void {
+/** Applies the preferred language now (page language and title too) and remembers every later switch. */
+export function startLanguage(storage: Storage | null, page: Document, languages: readonly string[]): void {
   setLocale(preferredLocale(storage, languages));
-  root.lang = locale();
+  page.documentElement.lang = locale();
+  page.title = t('app.title');
   onLocaleChange((next) => {
-    root.lang = next;
+    page.documentElement.lang = next;
+    page.title = t('app.title');
     try {
       storage?.setItem(LOCALE_STORAGE_KEY, next);
     } catch {

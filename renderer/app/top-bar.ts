@@ -2,13 +2,10 @@
 import { LOCALES, locale, onLocaleChange, setLocale, t, type Locale } from '../i18n/i18n.js';
 import { createAboutDialog, type AboutInfo } from './about-dialog.js';
 import { el } from './dom.js';
+import { baseName } from './base-name.js';
 
 /** Each language names itself, whatever the current language is. */
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
-
-function workspaceName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
 
 export function createTopBar(info: AboutInfo): HTMLElement {
   const about = createAboutDialog(info);
@@ -24,7 +21,7 @@ export function createTopBar(info: AboutInfo): HTMLElement {
     el('span', {
       className: 'workspace-name',
       testid: 'workspace-name',
-      text: workspaceName(info.workspace),
+      text: baseName(info.workspace),
       localizedAttrs: { title: () => t('app.workspaceTitle', { path: info.workspace }) },
     }),
     el('span', { className: 'spacer' }),

@@ -23,7 +23,7 @@ export function createColumnProfile(profile: ColumnProfile): HTMLElement {
       el('h5', { label: () => t('app.profile.topValues') }),
       el('ol', { testid: 'profile-top-values' }, profile.topValues.map((top) => el('li', {}, [
         el('span', { className: 'top-value', text: top.value }),
-        el('span', { className: 'top-bar', attrs: { style: `width: ${(100 * top.count) / topCount}%` } }),
+        el('span', { className: 'top-value-bar', attrs: { style: `width: ${(100 * top.count) / topCount}%` } }),
         el('span', { className: 'top-count', label: () => formatNumber(top.count) }),
       ]))),
     ]),

@@ -4,10 +4,7 @@ import { el } from '../app/dom.js';
 import { formatDate, t } from '../i18n/i18n.js';
 import type { EngineClient } from '../platform/platform.js';
 import { createTableView } from './table-view.js';
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
+import { baseName } from '../app/base-name.js';
 
 export function createDatasetItem(engine: EngineClient, dataset: Dataset): HTMLDetailsElement {
   return el('details', { className: 'dataset-item', testid: 'dataset-item', dataset: { dataset: dataset.name, kind: dataset.kind } }, [

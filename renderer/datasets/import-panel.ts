@@ -81,8 +81,10 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
       files,
       kind: kind.value as ImportKind,
       name: name.value,
-      onUpload: (sent, total) => upload.set(total ? sent / total : null, () => t('app.import.uploaded', { sent: megabytes(sent), total: megabytes(total) })),
+      onUpload: (sent, total) => task === current && upload.set(total ? sent / total : null, () => t('app.import.uploaded', { sent: megabytes(sent), total: megabytes(total) })),
       onProgress: (p) => {
+        // Progress messages can arrive after the result when they cross the connection: ignore late ones.
+        if (task !== current) return;
         progress.show(true);
         progress.set(p.fraction, () => t('app.import.phaseMessage', { phase: t(PHASE_LABEL[p.phase]), message: p.message }));
       },
@@ -126,7 +128,6 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
   window.addEventListener('drop', onDrop);
 
   const element = el('section', { className: 'import-panel', testid: 'import-panel' }, [
-    el('h2', { label: () => t('app.import.title') }),
     el('label', { className: 'field' }, [el('span', { label: () => t('app.import.files') }), input]),
     el('p', { className: 'muted small', label: () => t('app.import.dropHint') }),
     fileList,

@@ -12,16 +12,18 @@ import { requestInsertSql, selectAllSql } from './insert-sql.js';
 
 export function createTableView(engine: EngineClient, dataset: Dataset, table: DatasetTable): HTMLElement {
   let profiles: Promise<ColumnProfile[]> | null = null;
-  const profileSlot = el('div', { className: 'profile-slot' });
+  // Moved under the column whose profile it shows.
+  const profileSlot = el('li', { className: 'profile-slot' });
   let openColumn: string | null = null;
 
-  async function showProfile(column: string): Promise<void> {
+  async function showProfile(column: string, below: HTMLElement): Promise<void> {
     if (openColumn === column) {
       openColumn = null;
       replaceChildren(profileSlot, []);
       return;
     }
     openColumn = column;
+    below.after(profileSlot);
     replaceChildren(profileSlot, [el('div', { className: 'loading', testid: 'profile-loading', label: () => t('app.profile.loading') })]);
     profiles ??= engine.profile(dataset.id, { table: table.table });
     try {
@@ -48,16 +50,18 @@ export function createTableView(engine: EngineClient, dataset: Dataset, table: D
       },
     },
   });
-  const columns = el('ul', { className: 'column-list' }, table.columns.map((column) => el('li', {}, [
-    el('button', {
+  const columns = el('ul', { className: 'column-list' }, table.columns.map((column) => {
+    const item = el('li', {});
+    item.append(el('button', {
       className: 'column-button',
       testid: 'dataset-column',
       dataset: { column: column.name },
       attrs: { type: 'button' },
       localizedAttrs: { title: () => t('app.datasets.profileHint') },
-      on: { click: () => void showProfile(column.name) },
-    }, [el('span', { className: 'column-name', text: column.name }), el('span', { className: 'column-type', text: column.type })]),
-  ])));
+      on: { click: () => void showProfile(column.name, item) },
+    }, [el('span', { className: 'column-name', text: column.name }), el('span', { className: 'column-type', text: column.type })]));
+    return item;
+  }));
   return el('details', { className: 'table-view', testid: 'dataset-table', dataset: { table: table.table } }, [
     el('summary', {}, [
       el('span', { className: 'table-name', text: table.table }),
@@ -65,7 +69,6 @@ export function createTableView(engine: EngineClient, dataset: Dataset, table: D
       query,
     ]),
     columns,
-    profileSlot,
   ]);
 }
 

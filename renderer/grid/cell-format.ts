@@ -27,20 +27,26 @@ function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner));
 }
 
-let bigintFormat: { locale: string; format: Intl.NumberFormat } | null = null;
+/**
+ * Grouping only from five digits on ('min2'): years and four-digit codes, common in clinical data, read
+ * 1950 rather than 1,950, while 19,500 is still grouped.
+ */
+const GRID_NUMBER: Intl.NumberFormatOptions = { useGrouping: 'min2', maximumFractionDigits: 6 };
 
-function formatBigInt(value: bigint): string {
+let gridFormat: { locale: string; format: Intl.NumberFormat } | null = null;
+
+function formatGridNumber(value: number | bigint): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return formatNumber(value);
   const current = locale();
-  if (bigintFormat?.locale !== current) bigintFormat = { locale: current, format: new Intl.NumberFormat(current) };
-  return bigintFormat.format.format(value);
+  if (gridFormat?.locale !== current) gridFormat = { locale: current, format: new Intl.NumberFormat(current, GRID_NUMBER) };
+  return gridFormat.format.format(value);
 }
 
 /** What the grid shows; `null` when the value is missing. */
 export function displayCell(data: ColumnValues, index: number): string | null {
   const value = rawCell(data, index);
   if (value === null) return null;
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'bigint') return formatBigInt(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return formatGridNumber(value);
   return String(value);
 }
 
