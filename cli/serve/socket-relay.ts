@@ -1,5 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { WebSocket } from 'ws';
+import type { PmwErrorData } from '../../workers/engine/api.js';
 import { SocketChannels, type ChannelPair, type PortLike } from '../../renderer/platform/socket-endpoint.js';
 import { refusalReply, refuseCall } from './call-allowlist.js';
 
@@ -17,7 +18,9 @@ export function relaySocket(socket: WebSocket, enginePort: MessagePort, readable
     firstPortId: 2,
     onMainMessage: (data, ports) => {
       checked = checked.then(async () => {
-        const refusal = await refuseCall(data, readableRoots);
+        const refusal = await refuseCall(data, readableRoots).catch((error: unknown): PmwErrorData => ({
+          code: 'INTERNAL', message: `the server could not check this call: ${error instanceof Error ? error.message : String(error)}`,
+        }));
         if (refusal === null) {
           enginePort.postMessage(data, ports as unknown as MessagePort[]);
         } else {

@@ -3,8 +3,8 @@
  * the first page load set authenticates it), files and notebooks over the server's HTTP API.
  */
 import * as Comlink from 'comlink';
-import { ENGINE_CLIENT_METHODS } from './engine-methods.js';
-import type { EngineClient, NotebookFile, Platform } from './platform.js';
+import type { NotebookFile, Platform } from './platform.js';
+import { remoteEngineClient } from './remote-engine.js';
 import { SocketEndpoint, type ChannelPair, type DisconnectError, type WebSocketLike } from './socket-endpoint.js';
 
 export type WebPlatform = Platform & {
@@ -57,18 +57,6 @@ function openSocket(url: string): Promise<WebSocket> {
     socket.addEventListener('open', () => { socket.removeEventListener('error', failed); resolve(socket); }, { once: true });
     socket.addEventListener('error', failed, { once: true });
   });
-}
-
-/** The remote Engine with plain-function callbacks turned into Comlink proxies, as the UI passes them. */
-function engineClient(remote: Comlink.Remote<EngineClient>): EngineClient {
-  const client: Record<string, unknown> = {};
-  for (const method of ENGINE_CLIENT_METHODS) {
-    client[method] = (...args: unknown[]) => {
-      const call = remote[method] as unknown as (...a: unknown[]) => Promise<unknown>;
-      return call(...args.map((arg) => (typeof arg === 'function' ? Comlink.proxy(arg) : arg)));
-    };
-  }
-  return client as unknown as EngineClient;
 }
 
 async function checked(response: Response): Promise<Response> {
@@ -131,10 +119,9 @@ export async function connectWeb(location: Pick<Location, 'protocol' | 'host'>):
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = await openSocket(`${scheme}//${location.host}/ws`);
   const endpoint = new SocketEndpoint(socket as WebSocketLike, () => new MessageChannel() as unknown as ChannelPair, disconnectError);
-  const remote = Comlink.wrap<EngineClient>(endpoint as unknown as Comlink.Endpoint);
   return {
     kind: 'web',
-    engine: engineClient(remote),
+    engine: remoteEngineClient(endpoint as unknown as Comlink.Endpoint),
     stageFiles,
     async listNotebooks() {
       return (await (await checked(await fetch('/api/notebooks'))).json()) as NotebookFile[];

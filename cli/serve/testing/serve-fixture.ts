@@ -5,6 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import WebSocket from 'ws';
 import type { EngineClient } from '../../../renderer/platform/platform.js';
+import { remoteEngineClient } from '../../../renderer/platform/remote-engine.js';
 import { SocketEndpoint, type ChannelPair, type WebSocketLike } from '../../../renderer/platform/socket-endpoint.js';
 import { EngineThread } from '../../../workers/engine/engine-thread.js';
 import { serveFolders, type ServeFolders } from '../folders.js';
@@ -56,8 +57,8 @@ export function refusedStatus(socket: WebSocket): Promise<number> {
 }
 
 export interface RemoteEngine {
-  engine: Comlink.Remote<EngineClient>;
-  /** Any Engine method by name, including the ones the server refuses. */
+  engine: EngineClient;
+  /** Any Engine method by name, including the ones the server refuses (straight through Comlink). */
   call(method: string, ...args: unknown[]): Promise<unknown>;
   endpoint: SocketEndpoint;
   socket: WebSocket;
@@ -72,8 +73,8 @@ export async function connectEngine(server: RunningServer): Promise<RemoteEngine
   });
   const endpoint = new SocketEndpoint(socket as unknown as WebSocketLike, () => new MessageChannel() as unknown as ChannelPair,
     () => ({ code: 'WORKSPACE_CLOSED', message: 'the connection to pmw serve was lost' }));
-  const engine = Comlink.wrap<EngineClient>(endpoint as unknown as Comlink.Endpoint);
-  const call = (method: string, ...args: unknown[]): Promise<unknown> =>
-    (engine as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
+  const engine = remoteEngineClient(endpoint as unknown as Comlink.Endpoint);
+  const raw = Comlink.wrap<Record<string, (...a: unknown[]) => Promise<unknown>>>(endpoint as unknown as Comlink.Endpoint);
+  const call = (method: string, ...args: unknown[]): Promise<unknown> => raw[method]!(...args);
   return { engine, call, endpoint, socket };
 }
