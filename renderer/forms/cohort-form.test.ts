@@ -60,11 +60,19 @@ describe('cohort form ↔ JSON', () => {
     expect(change(written, { exitDays: 60 })['exit']).toEqual({ type: 'drugExposure', gapDays: 60, offsetDays: 7 });
   });
 
-  it('a code set named by string shows no ids and is left alone until ids are typed', () => {
-    const named = { dataset: 'gibleed', entry: { domain: 'condition', codes: 'gib' } };
-    expect(COHORT_FORM.read(named).concepts).toEqual([]);
-    expect(change(named, { priorDays: 30 })['entry']).toEqual(named.entry);
-    expect((change(named, { concepts: [192671] })['entry'] as Record<string, unknown>)['codes']).toEqual({ concepts: [192671] });
+  it('a code set named by string shows and edits that set in codeSets (samples/cohorts/*.json write them so)', () => {
+    const named = { dataset: 'gibleed', codeSets: { gib: { concepts: [{ id: 192671, descendants: true }] } }, entry: { domain: 'condition', codes: 'gib' } };
+    expect(COHORT_FORM.read(named)).toMatchObject({ concepts: [192671], descendants: true });
+    expect(change(named, { priorDays: 30 })['codeSets']).toEqual(named.codeSets);
+    const edited = change(named, { concepts: [192671, 4291649] });
+    expect(edited['codeSets']).toEqual({ gib: { concepts: [{ id: 192671, descendants: true }, { id: 4291649, descendants: true }] } });
+    expect(edited['entry']).toEqual(named.entry);
+  });
+
+  it('a name with no code set shows no ids; typing some writes them inline', () => {
+    const dangling = { dataset: 'gibleed', entry: { domain: 'condition', codes: 'missing' } };
+    expect(COHORT_FORM.read(dangling).concepts).toEqual([]);
+    expect((change(dangling, { concepts: [192671] })['entry'] as Record<string, unknown>)['codes']).toEqual({ concepts: [192671] });
   });
 
   it('the template of a new cell reads back as a first-event condition cohort', () => {

@@ -1,7 +1,8 @@
 /**
  * The cohort form (CohortSpec, workers/engine/api-cohorts.ts): dataset, entry domain and concept ids (with
  * descendants), first or all occurrences, prior/post observation, age and sex rules, exit.
- * The age and sex rules are the inclusion rules named `age` and `sex` (the first rule holding `age` / `sex`).
+ * The age and sex rules are the first inclusion rules holding `age` / `sex` (new ones are named so). Concept ids
+ * are those of the entry's code set, inline or named in `codeSets`.
  */
 import { asObject, numberOrNull, objectAt, setOrDelete, stringList, type FieldDef, type FormModel, type Spec } from './form-model.js';
 
@@ -52,15 +53,29 @@ function setRule(spec: Spec, key: 'age' | 'sex', criterion: unknown): void {
   setOrDelete(spec, [], 'inclusion', list);
 }
 
+/**
+ * The code set the entry's ids live in: the entry's inline codes, or the spec's `codeSets` entry the entry
+ * names (so a named set shows, and is edited, in place). `null` for a name with no such set.
+ */
+function entryCodeSet(spec: Spec): { codes: Spec; write(next: Spec | null): void } | null {
+  const entry = asObject(spec['entry']);
+  if (typeof entry['codes'] === 'string') {
+    const name = entry['codes'];
+    const sets = asObject(spec['codeSets']);
+    if (!(name in sets)) return null;
+    return { codes: asObject(sets[name]), write: (next) => { objectAt(spec, ['codeSets'])[name] = next ?? {}; } };
+  }
+  return { codes: asObject(entry['codes']), write: (next) => setOrDelete(spec, ['entry'], 'codes', next) };
+}
+
 function writeConcepts(spec: Spec, fields: CohortFields): void {
-  const entry = objectAt(spec, ['entry']);
-  const codes = typeof entry['codes'] === 'object' ? asObject(entry['codes']) : {};
-  const excluded = conceptsOf(codes).filter((c) => typeof c === 'object' && c.exclude);
+  const target = entryCodeSet(spec) ?? { codes: {}, write: (next: Spec | null) => setOrDelete(spec, ['entry'], 'codes', next) };
+  const excluded = conceptsOf(target.codes).filter((c) => typeof c === 'object' && c.exclude);
   const chosen: Concept[] = fields.concepts.map((id) => fields.descendants ? { id, descendants: true } : id);
   const concepts = [...chosen, ...excluded];
-  const next: Spec = { ...codes };
+  const next: Spec = { ...target.codes };
   if (concepts.length > 0) next['concepts'] = concepts; else delete next['concepts'];
-  setOrDelete(spec, ['entry'], 'codes', Object.keys(next).length > 0 ? next : null);
+  target.write(Object.keys(next).length > 0 ? next : null);
 }
 
 function writeAge(spec: Spec, fields: CohortFields): void {
@@ -101,7 +116,7 @@ export const COHORT_FORM: FormModel<CohortFields> = {
   fields,
   read(spec) {
     const entry = asObject(spec['entry']);
-    const concepts = conceptsOf(entry['codes']).filter((c) => !(typeof c === 'object' && c.exclude));
+    const concepts = conceptsOf(entryCodeSet(spec)?.codes).filter((c) => !(typeof c === 'object' && c.exclude));
     const observation = asObject(spec['observation']);
     const age = asObject(ruleWith(spec, 'age')?.['age']);
     const exit = asObject(spec['exit']);

@@ -5,7 +5,7 @@
  * (sampled or aggregated data) sits under the plot.
  */
 import { el, replaceChildren } from '../app/dom.js';
-import { locale, t } from '../i18n/i18n.js';
+import { formatNumber, locale, t } from '../i18n/i18n.js';
 import type { CellOutput, NotebookRuntimeApi } from '../notebook/notebook.js';
 import { attachInteractions } from '../plot/interactions.js';
 import type { BrushSelection, PlotSpec } from '../plot/plot-spec.js';
@@ -13,13 +13,24 @@ import { renderPlot } from '../plot/render-plot.js';
 
 type PlotOutput = Extract<CellOutput, { type: 'plot' }>;
 
-/** "x 12–40, y 0.5–2" for the selection line under a brushed plot. */
+/** "x 13.61 – 29.17, y 0.5 – 2" for the selection line under a brushed plot (numbers to 4 digits, dates as they are). */
 export function describeBrush(selection: BrushSelection): string {
+  const show = (value: number | string): string => typeof value === 'number' ? formatNumber(value, { maximumSignificantDigits: 4 }) : value;
   const part = (axis: 'x' | 'y'): string | null => {
     const range = selection[axis];
-    return range ? `${axis} ${String(range[0])} – ${String(range[1])}` : null;
+    return range ? `${axis} ${show(range[0])} – ${show(range[1])}` : null;
   };
   return [part('x'), part('y')].filter((p) => p !== null).join(', ');
+}
+
+/**
+ * The chart's own <svg>: the figure itself, or (with a title, caption or legend, when Plot wraps it in a
+ * <figure>) the largest <svg> inside — a colour legend is an <svg> too, and comes first.
+ */
+export function mainSvgOf(figure: Element): Element | null {
+  if (figure.tagName.toLowerCase() === 'svg') return figure;
+  const area = (svg: Element): number => Number(svg.getAttribute('width') ?? 0) * Number(svg.getAttribute('height') ?? 0);
+  return [...figure.querySelectorAll('svg')].reduce<Element | null>((best, svg) => (best && area(best) >= area(svg) ? best : svg), null);
 }
 
 /** The spec with the zoomed domains on its x and y scales; `null` (a double-click) is the spec as written. */
@@ -51,8 +62,7 @@ export function createPlotOutput(cellId: string, output: PlotOutput, runtime: No
     detach();
     if (output.data.rowCount === 0) { replaceChildren(figureHost, [el('p', { className: 'plot-empty', label: () => t('view.plot.noData') })]); return; }
     const figure = renderPlot(spec, output.data, { document, width, locale: locale() });
-    const svg = figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg');
-    svg?.setAttribute('data-testid', 'plot-svg');
+    mainSvgOf(figure)?.setAttribute('data-testid', 'plot-svg');
     replaceChildren(figureHost, [figure]);
     detach = attachInteractions(figure, spec, {
       onBrush: (selection: BrushSelection | null) => { showSelection(selection); void runtime.setBrush(cellId, selection); },
