@@ -13,6 +13,7 @@ import { importCommand } from './commands/import.js';
 import { linkCommand } from './commands/link.js';
 import { profileCommand } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
+import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { signalsCommand } from './commands/signals.js';
 import { startCommand } from './commands/start.js';
@@ -21,7 +22,7 @@ import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
 export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand,
-  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, linkCommand, auditCommand, serveCommand];
+  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, linkCommand, auditCommand, serveCommand, runCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

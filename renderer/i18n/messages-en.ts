@@ -1,4 +1,5 @@
 import { APP_EN } from './app-en.js';
+import { NOTEBOOK_EN } from './notebook-en.js';
 import { PLOT_EN } from './plot-en.js';
 import { VIEW_EN } from './view-en.js';
 
@@ -7,6 +8,7 @@ export const EN = {
   ...APP_EN,
   ...PLOT_EN,
   ...VIEW_EN,
+  ...NOTEBOOK_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

@@ -1,0 +1,61 @@
+/**
+ * What a report was made from: the datasets its cells read (by name in SQL, or `dataset` in a spec), with their
+ * checksums from the catalog, the versions, the time and the notebook's own checksum, and the small-cell policy.
+ */
+import { createHash } from 'node:crypto';
+import type { Dataset } from '../../workers/engine/api.js';
+import { formatNumber, t } from '../../renderer/i18n/i18n.js';
+import { escapeHtml } from '../../renderer/notebook/output-html.js';
+import type { Cell } from '../../renderer/notebook/notebook.js';
+import { sqlIdentifiers } from '../../renderer/notebook/sql-identifiers.js';
+
+export interface Provenance {
+  datasets: Dataset[];
+  appVersion: string;
+  duckdbVersion: string;
+  /** ISO 8601, UTC. */
+  time: string;
+  notebookFile: string;
+  notebookSha256: string;
+  minCellCount: number | null;
+}
+
+export function sha256Hex(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function specDatasets(value: unknown, found: Set<string>): void {
+  if (Array.isArray(value)) { for (const v of value) specDatasets(v, found); return; }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'dataset' && typeof inner === 'string') found.add(inner.toLowerCase());
+    else specDatasets(inner, found);
+  }
+}
+
+/** The catalog entries the cells name, in catalog order. */
+export function datasetsUsed(cells: readonly Cell[], catalog: readonly Dataset[]): Dataset[] {
+  const names = new Set<string>();
+  for (const cell of cells) {
+    if (cell.kind === 'sql') {
+      for (const identifier of sqlIdentifiers(cell.source)) if (!identifier.qualified) names.add(identifier.text.toLowerCase());
+    } else if (cell.kind !== 'markdown' && cell.kind !== 'plot') {
+      try { specDatasets(JSON.parse(cell.source), names); } catch { /* a bad spec fails its own cell */ }
+    }
+  }
+  return catalog.filter((d) => names.has(d.name.toLowerCase()) || names.has(d.id.toLowerCase()));
+}
+
+export function provenanceHtml(p: Provenance): string {
+  const datasets = p.datasets.length === 0 ? `<p>${escapeHtml(t('nb.report.noDatasets'))}</p>`
+    : `<table><thead><tr>${[t('nb.report.dataset'), t('nb.report.kind'), t('nb.report.sha256'), t('nb.report.rows')].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`
+      + p.datasets.map((d) => `<tr><td>${escapeHtml(d.name)}</td><td>${escapeHtml(d.kind)}</td><td class="sha256"><code>${escapeHtml(d.sha256)}</code></td><td class="num">${escapeHtml(formatNumber(d.rows))}</td></tr>`).join('')
+      + '</tbody></table>';
+  const policy = p.minCellCount === null ? t('nb.report.minCellCountDefault') : t('nb.report.minCellCountValue', { min: String(p.minCellCount) });
+  const facts: [string, string][] = [
+    [t('nb.report.notebook'), p.notebookFile], [t('nb.report.notebookSha'), p.notebookSha256], [t('nb.report.appVersion'), p.appVersion],
+    [t('nb.report.duckdbVersion'), p.duckdbVersion], [t('nb.report.time'), p.time], [t('nb.report.minCellCount'), policy],
+  ];
+  return `<footer class="provenance"><h2>${escapeHtml(t('nb.report.provenance'))}</h2>${datasets}<dl>`
+    + facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('') + `</dl><p class="note">${escapeHtml(t('nb.report.generated'))}</p></footer>`;
+}
