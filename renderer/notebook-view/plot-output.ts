@@ -8,6 +8,7 @@ import { el, replaceChildren } from '../app/dom.js';
 import { formatNumber, locale, t } from '../i18n/i18n.js';
 import type { CellOutput, NotebookRuntimeApi } from '../notebook/notebook.js';
 import { attachInteractions } from '../plot/interactions.js';
+import { mainSvgOf } from '../plot/main-svg.js';
 import type { BrushSelection, PlotSpec } from '../plot/plot-spec.js';
 import { renderPlot } from '../plot/render-plot.js';
 
@@ -21,16 +22,6 @@ export function describeBrush(selection: BrushSelection): string {
     return range ? `${axis} ${show(range[0])} – ${show(range[1])}` : null;
   };
   return [part('x'), part('y')].filter((p) => p !== null).join(', ');
-}
-
-/**
- * The chart's own <svg>: the figure itself, or (with a title, caption or legend, when Plot wraps it in a
- * <figure>) the largest <svg> inside — a colour legend is an <svg> too, and comes first.
- */
-export function mainSvgOf(figure: Element): Element | null {
-  if (figure.tagName.toLowerCase() === 'svg') return figure;
-  const area = (svg: Element): number => Number(svg.getAttribute('width') ?? 0) * Number(svg.getAttribute('height') ?? 0);
-  return [...figure.querySelectorAll('svg')].reduce<Element | null>((best, svg) => (best && area(best) >= area(svg) ? best : svg), null);
 }
 
 /** The spec with the zoomed domains on its x and y scales; `null` (a double-click) is the spec as written. */

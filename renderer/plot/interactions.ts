@@ -5,6 +5,7 @@
  * a click clears. With `zoom`, a finished drag reports the new domains and a double-click resets them.
  */
 import { brush, brushX, brushY, select, type BrushEvent } from 'd3';
+import { mainSvgOf } from './main-svg.js';
 import type { BrushSelection, PlotSpec } from './plot-spec.js';
 
 interface PlotScale {
@@ -26,7 +27,7 @@ const DEBOUNCE_MS = 120;
 
 export function attachInteractions(figure: Element, spec: PlotSpec, handlers: InteractionHandlers): () => void {
   const axes = spec.zoom ? 'xy' : spec.brush;
-  const svg = figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg');
+  const svg = mainSvgOf(figure);
   const scaled = figure as ScaledFigure;
   if (!axes || !svg || typeof scaled.scale !== 'function') return () => {};
   const x = scaled.scale('x');
