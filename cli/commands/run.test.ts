@@ -20,6 +20,8 @@ describe('pmw run', () => {
   let dataDir: string;
   let workspace: string;
   let catalog: Dataset[];
+  /** Persons of the celecoxib cohort, built from samples/cohorts by the Engine directly. */
+  let celecoxibPersons: number;
   const pmw = (...args: string[]) => runPmwProcess([...args, '--workspace', workspace], { dataDir });
 
   beforeAll(async () => {
@@ -31,6 +33,8 @@ describe('pmw run', () => {
     await engine.importFile({ path: join(REPO_ROOT, 'samples/small/faers'), kind: 'faers', name: 'faers' });
     await engine.importFile({ path: join(REPO_ROOT, 'samples/small/vcf/cohort.vcf'), kind: 'vcf', name: 'vcf', vcf: { samples: join(REPO_ROOT, 'samples/small/vcf/samples.tsv') } });
     catalog = await engine.datasets();
+    const definition = JSON.parse(await readFile(join(REPO_ROOT, 'samples/cohorts/celecoxib-new-users.json'), 'utf8'));
+    celecoxibPersons = (await engine.cohort(definition)).persons;
     await engine.close();
   }, 120_000);
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
@@ -57,6 +61,11 @@ describe('pmw run', () => {
     const shown = [...footer.matchAll(/<tr><td>([^<]+)<\/td><td>[^<]+<\/td><td class="sha256"><code>([0-9a-f]{64})<\/code>/g)].map((m) => [m[1], m[2]]);
     expect(shown).toEqual(datasets.map((name) => [name, catalog.find((d) => d.name === name)!.sha256]));
     expect(footer).toContain(sha256(text));
+    if (file === 'cohort-basics.md') {
+      expect(html).toContain(`Cohort celecoxib new users: ${celecoxibPersons.toLocaleString('en')} persons`);
+      expect(html).toMatch(/Log-rank: χ² = [\d.]+ on 1 df, p = /);
+      expect(html).toMatch(/Cox \(efron\): hazard ratio [\d.]+/);
+    }
     expect(result.stderr).toMatch(new RegExp(`\\[${parseNotebook(text).cells.filter((c) => c.kind !== 'markdown').length}/\\d+\\] .*: done`));
   });
 

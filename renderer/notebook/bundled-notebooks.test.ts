@@ -18,10 +18,13 @@ const readJson = (path: string) => JSON.parse(readFileSync(join(REPO, path), 'ut
 
 describe('bundled notebooks on the bundled samples', () => {
   const engine = new WorkspaceEngine();
+  /** Cells whose state carried Engine progress while they ran. */
+  const progressed = new Set<string>();
   const open = async (file: string): Promise<{ runtime: NotebookRuntimeApi; cells: Cell[]; named: (name: string) => Cell }> => {
     const notebook = parseNotebook(readFileSync(join(REPO, 'notebooks', file), 'utf8'));
     const runtime = createNotebookRuntime(engine, { taskIdPrefix: `${file}-` });
     runtime.load(notebook);
+    runtime.subscribe((id, state) => { if (state.status === 'running' && state.progress?.taskId.startsWith(file)) progressed.add(id); });
     await runtime.run();
     for (const cell of notebook.cells) expect(runtime.state(cell.id), `${file}: ${cell.source.slice(0, 60)}`).toMatchObject({ status: 'done' });
     return { runtime, cells: notebook.cells, named: (name) => notebook.cells.find((c) => c.name === name)! };
@@ -73,6 +76,7 @@ describe('bundled notebooks on the bundled samples', () => {
 
   it('adr-signal-screen: the brushed relation holds exactly the pairs inside the brush', async () => {
     const { runtime, named, cells } = await open('adr-signal-screen.md');
+    expect(progressed.has(named('screen').id)).toBe(true);
     const table = resultOf<{ resultTable: string }>(runtime, named('screen')).resultTable;
     const reader = cells[cells.findIndex((c) => c.name === 'picked') + 2]!;
     const count = async (where: string) => Number(pageRows(await engine.query(`select count(*) from ${table} ${where}`))[0]![0]);
