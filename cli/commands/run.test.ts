@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../workers/engine/api.js';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
 import { parseNotebook } from '../../renderer/notebook/format.js';
+import { capturedIo } from '../testing/captured-io.js';
 import { REPO_ROOT, runPmwProcess } from '../testing/run-pmw-process.js';
+import { runCommand } from './run.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -93,5 +95,23 @@ describe('pmw run', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/unclosed\.md line 2, column 1: the fenced block opened on line 2/);
     expect((await pmw('run', notebook)).code).toBe(2);
+  });
+
+  it('Ctrl-C cancels the running cell in the engine; the report says so and the exit code is 1', async () => {
+    const notebook = join(dataDir, 'slow.md');
+    await writeFile(notebook, '```sql name=slow\nselect sum(a.range * b.range) as s from range(300000) a, range(300000) b\n```\n');
+    const out = join(dataDir, 'slow.html');
+    let interrupt: () => void = () => undefined;
+    const io = capturedIo();
+    io.onInterrupt = (handler) => { interrupt = handler; return () => undefined; };
+    const started = Date.now();
+    const exit = runCommand.run([notebook, '--out', out, '--workspace', workspace], io);
+    while (!io.stderrText().includes('running')) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    interrupt();
+    expect(await exit).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(io.stderrText()).toMatch(/\[1\/1\] sql slow: cancelled/);
+    expect(sections(await readFile(out, 'utf8')).map((s) => s.status)).toEqual(['cancelled']);
   });
 });
