@@ -19,3 +19,17 @@ export function installDom(): { document: Document; window: Window } {
 export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** Waits until `ready()` holds (polling every 20 ms), failing with `what` after `timeoutMs`. */
+export async function waitFor(ready: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The elements under `root` with this `data-testid`, in document order. */
+export function byTestId(root: Element, id: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+}

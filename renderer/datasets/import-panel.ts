@@ -76,15 +76,16 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
     replaceChildren(outcome, []);
     upload.show(true);
     upload.set(0, () => t('app.import.uploading'));
+    // Progress can arrive after the result when it crosses the connection: once settled, late reports are ignored.
+    let settled = false;
     const current = startImport({
       platform,
       files,
       kind: kind.value as ImportKind,
       name: name.value,
-      onUpload: (sent, total) => task === current && upload.set(total ? sent / total : null, () => t('app.import.uploaded', { sent: megabytes(sent), total: megabytes(total) })),
+      onUpload: (sent, total) => !settled && upload.set(total ? sent / total : null, () => t('app.import.uploaded', { sent: megabytes(sent), total: megabytes(total) })),
       onProgress: (p) => {
-        // Progress messages can arrive after the result when they cross the connection: ignore late ones.
-        if (task !== current) return;
+        if (settled) return;
         progress.show(true);
         progress.set(p.fraction, () => t('app.import.phaseMessage', { phase: t(PHASE_LABEL[p.phase]), message: p.message }));
       },
@@ -104,6 +105,7 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
         : createErrorView(toErrorData(error), 'import-error')]);
       start.disabled = false;
     } finally {
+      settled = true;
       task = null;
       cancel.setAttribute('hidden', '');
       upload.show(false);

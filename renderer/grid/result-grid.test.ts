@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultPage } from '../../workers/engine/api.js';
-import { installDom, settle } from '../app/test-dom.node.js';
+import { byTestId, installDom, settle } from '../app/test-dom.node.js';
 import { setLocale } from '../i18n/i18n.js';
 import type { GridRequest } from '../notebook/notebook.js';
 import { createResultGrid, PAGE_SIZE, type GridPage, type ResultGrid } from './result-grid.js';
@@ -45,7 +45,6 @@ function fakeResult(totalRows: number) {
   return { fetch, requests };
 }
 
-const byTestId = (root: Element, id: string): HTMLElement[] => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
 
 /** linkedom has no MouseEvent: a plain event carrying the one field the header reads. */
 function click(target: HTMLElement, shiftKey = false): void {

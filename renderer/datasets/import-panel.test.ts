@@ -1,0 +1,141 @@
+/**
+ * The import panel with a real engine: files dropped on the window are staged (here: written to a temporary
+ * folder, as `pmw serve` does with uploads), imported with progress, refused with file and line, reported as
+ * duplicates; Cancel stops the upload or reaches the engine with the import's task id.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
+import type { ImportRequest, Progress } from '../../workers/engine/api.js';
+import { WorkspaceEngine } from '../../workers/engine/engine.js';
+import { byTestId, installDom, waitFor } from '../app/test-dom.node.js';
+import type { EngineClient, Platform } from '../platform/platform.js';
+import { createImportPanel } from './import-panel.js';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const PERSON_CSV = join(REPO, 'samples/small/omop/person.csv');
+
+type Stager = Platform['stageFiles'];
+
+describe('import panel', () => {
+  const engine = new WorkspaceEngine();
+  const tempDir = useTempDir();
+
+  /** Writes the files into a fresh folder, reporting bytes; one file → its path, several → the folder. */
+  const stageToDisk: Stager = async (files, onProgress) => {
+    const folder = join(tempDir(), `upload-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(folder);
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    let sent = 0;
+    for (const file of files) {
+      writeFileSync(join(folder, file.name), Buffer.from(await file.arrayBuffer()));
+      sent += file.size;
+      onProgress(sent, total);
+    }
+    return files.length === 1 ? join(folder, files[0]!.name) : folder;
+  };
+
+  function drop(files: File[]): void {
+    window.dispatchEvent(Object.assign(new Event('drop'), { dataTransfer: { files, types: ['Files'] } }));
+  }
+
+  function choose(select: HTMLElement, value: string): void {
+    // linkedom's <select> has no settable value; the browser's has.
+    Object.defineProperty(select, 'value', { value, configurable: true });
+  }
+
+  beforeAll(async () => {
+    installDom();
+    await engine.openWorkspace(':memory:');
+  });
+  afterAll(async () => engine.close());
+
+  it('imports dropped files, refreshes the catalog, then reports the same bytes as a duplicate', async () => {
+    const imported: string[] = [];
+    const uploads: number[] = [];
+    const panel = createImportPanel({
+      engine,
+      stageFiles: (files, onProgress, signal) => stageToDisk(files, (sent, total) => { uploads.push(sent / total); onProgress(sent, total); }, signal),
+    }, async (name) => { imported.push(name); });
+    const file = new File([readFileSync(PERSON_CSV)], 'person.csv');
+    drop([file]);
+    expect(byTestId(panel.element, 'import-files')[0]?.textContent).toBe('person.csv');
+    choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
+    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(panel.element, 'import-result').length === 1, 'the import result');
+    expect(uploads).toEqual([1]);
+    expect(imported).toEqual(['person']);
+    // 1,000 data lines in person.csv (wc -l counts 1,001 with the header).
+    expect(readFileSync(PERSON_CSV, 'utf8').trimEnd().split('\n').length - 1).toBe(1000);
+    expect(byTestId(panel.element, 'import-result')[0]?.textContent).toMatch(/^Imported person: 1,000 rows in [\d.]+ s\.$/);
+    expect((await engine.datasets()).map((dataset) => dataset.name)).toEqual(['person']);
+    expect(byTestId(panel.element, 'import-cancel')[0]?.hasAttribute('hidden')).toBe(true);
+
+    drop([new File([readFileSync(PERSON_CSV)], 'person.csv')]);
+    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(panel.element, 'import-result').length === 1, 'the duplicate result');
+    expect(byTestId(panel.element, 'import-result')[0]?.textContent).toBe('These files were already imported as person; nothing was changed.');
+    expect((await engine.datasets()).map((dataset) => dataset.name)).toEqual(['person']);
+    panel.destroy();
+  });
+
+  it('shows the engine’s refusal with the file, the line and what to do', async () => {
+    const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
+    drop([new File([readFileSync(PERSON_CSV)], 'person.csv')]);
+    choose(byTestId(panel.element, 'import-kind')[0]!, 'vcf');
+    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(panel.element, 'import-error').length === 1, 'the error');
+    const error = byTestId(panel.element, 'import-error')[0]!;
+    expect(error.dataset.code).toBe('FILE_FORMAT');
+    expect(error.querySelector('.error-location')?.textContent).toBe('person.csv, line 1');
+    expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
+    // The Import button is usable again for another try.
+    expect(byTestId(panel.element, 'import-start')[0]?.hasAttribute('disabled')).toBe(false);
+    panel.destroy();
+  });
+
+  it('cancels an upload by aborting it, and an import by its task id', async () => {
+    const hangingUpload: Stager = (_files, onProgress, signal) => new Promise((_resolve, reject) => {
+      onProgress(10, 100);
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+    const before = (await engine.datasets()).length;
+    const uploadPanel = createImportPanel({ engine, stageFiles: hangingUpload }, async () => {});
+    drop([new File(['a,b\n1,2\n'], 'tiny.csv')]);
+    byTestId(uploadPanel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(uploadPanel.element, 'import-upload-progress')[0]?.dataset.fraction === '0.1', 'upload progress');
+    byTestId(uploadPanel.element, 'import-cancel')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(uploadPanel.element, 'import-cancelled').length === 1, 'the cancelled upload');
+    uploadPanel.destroy();
+
+    // An engine whose import waits for its cancel: what reaches `cancel` must be the import's own task id.
+    let request: ImportRequest | null = null;
+    let release: () => void = () => {};
+    const cancelled: string[] = [];
+    const slowEngine = {
+      ...engine,
+      datasets: () => engine.datasets(),
+      importFile: (req: ImportRequest, progress?: (p: Progress) => void) => {
+        request = req;
+        progress?.({ taskId: req.taskId ?? '', phase: 'reading', fraction: 0.25, message: 'reading tiny.csv' });
+        return new Promise<never>((_resolve, reject) => { release = () => reject({ code: 'CANCELLED', message: 'import cancelled' }); });
+      },
+      cancel: async (taskId: string) => { cancelled.push(taskId); release(); },
+    } as unknown as EngineClient;
+    const importPanel = createImportPanel({ engine: slowEngine, stageFiles: stageToDisk }, async () => {});
+    drop([new File(['a,b\n1,2\n'], 'tiny.csv')]);
+    byTestId(importPanel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    const progress = () => byTestId(importPanel.element, 'import-progress')[0]!;
+    await waitFor(() => progress().dataset.fraction === '0.25', 'import progress');
+    expect(progress().textContent).toBe('Reading: reading tiny.csv');
+    byTestId(importPanel.element, 'import-cancel')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(importPanel.element, 'import-cancelled').length === 1, 'the cancelled import');
+    expect(request).not.toBeNull();
+    expect(cancelled).toEqual([request!.taskId]);
+    expect(request!.taskId).toMatch(/^import-/);
+    expect(progress().hasAttribute('hidden')).toBe(true);
+    importPanel.destroy();
+    expect((await engine.datasets()).length).toBe(before);
+  });
+});
