@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { inflateBlocks } from './bgzf.js';
 import type { VcfLineParser } from './record-parser.js';
 import type { VariantBatch } from './variant-batch.js';
 
@@ -27,7 +27,7 @@ const EMPTY = new Uint8Array(0);
 
 /** Inflates (BGZF) and parses the whole lines of one job. */
 export function runParseJob(parser: VcfLineParser, job: ParseJob): JobResult {
-  const text = job.bgzf ? gunzipSync(job.bytes) : job.bytes;
+  const text = job.bgzf ? inflateBlocks(job.bytes) : job.bytes;
   const first = job.startsAtLineStart ? 0 : text.indexOf(NEWLINE) + 1;
   if (first === 0 && !job.startsAtLineStart) return { head: null, tail: copyOf(text, 0, text.length), batch: null };
   const last = Math.max(first, text.lastIndexOf(NEWLINE) + 1);
