@@ -87,12 +87,20 @@ describe('notebook runtime on a real engine', () => {
     expect(Number(rowsOf(3)[0]![1])).toBe(Number(persons));
   });
 
-  it('shows a reference to a later cell as an error before anything runs', () => {
+  it('shows a reference to a later cell as an error before anything runs, until the cell is fixed', async () => {
     const bad = parseNotebook('```sql\nselect * from\n  later\n```\n```sql name=later\nselect 1\n```\n').cells;
     const other = createNotebookRuntime(engine);
     other.load({ meta: {}, cells: bad });
     expect(other.state(bad[0]!.id)).toMatchObject({ status: 'error', error: { line: 2, column: 3 } });
     expect(other.state(bad[1]!.id).status).toBe('idle');
+    await other.updateCell(bad[0]!.id, { source: 'select 2 as x' });
+    expect(other.state(bad[0]!.id).status).toBe('done');
+    // Naming a cell through its attrs names it: the cell below can read it.
+    await other.updateCell(bad[0]!.id, { attrs: { name: 'first' } }, false);
+    await other.updateCell(bad[1]!.id, { source: 'select x + 1 as y from first' });
+    expect(other.dependencies(bad[1]!.id)).toEqual([bad[0]!.id]);
+    const output = other.state(bad[1]!.id).output;
+    expect(output?.type === 'table' && pageRows(output.page)).toEqual([[3]]);
   });
 
   it('cancels a long SQL cell in the engine', async () => {

@@ -64,21 +64,23 @@ class NotebookRuntime implements NotebookRuntimeApi {
       this.setState(id, { status: this.states.has(id) ? 'stale' : 'idle', ...this.keptOutput(id) });
     }
     this.markStale(changed.flatMap((id) => transitiveDependents(this.graph, this.cells, id)));
-    this.applyGraphErrors();
+    this.applyGraphErrors(before);
   }
 
   async updateCell(id: string, change: Partial<Pick<Cell, 'source' | 'attrs' | 'name'>>, rerun = true): Promise<void> {
     const index = this.cells.findIndex((c) => c.id === id);
     if (index < 0) throw new NotebookError({ code: 'BAD_REQUEST', message: `there is no cell ${id}` });
     const cell = { ...this.cells[index]!, ...change };
-    if ('name' in change) {
-      if (change.name === undefined) { delete cell.name; delete cell.attrs.name; } else cell.attrs = { ...cell.attrs, name: change.name };
-    }
+    // `name` and `attrs.name` say the same thing; whichever the change gives wins.
+    const name = 'name' in change ? change.name : 'attrs' in change ? change.attrs?.name : cell.name;
+    cell.attrs = { ...cell.attrs };
+    if (name === undefined) { delete cell.name; delete cell.attrs.name; } else { cell.name = name; cell.attrs.name = name; }
     this.cells[index] = cell;
+    const before = this.graph;
     this.graph = buildGraph(this.cells);
     this.runs.delete(id);
     this.markStale([id, ...transitiveDependents(this.graph, this.cells, id)]);
-    this.applyGraphErrors();
+    this.applyGraphErrors(before);
     if (rerun) await this.run(id);
   }
 
@@ -276,12 +278,11 @@ class NotebookRuntime implements NotebookRuntimeApi {
   }
 
   /** Cells whose references are wrong show it at once; cells whose references were fixed become stale. */
-  private applyGraphErrors(): void {
+  private applyGraphErrors(before: NotebookGraph): void {
     for (const cell of this.cells) {
       const error = this.graph.errors.get(cell.id);
-      const state = this.state(cell.id);
       if (error) this.setState(cell.id, { status: 'error', error });
-      else if (state.status === 'error' && state.error?.code === 'BAD_REQUEST' && !this.runs.has(cell.id)) this.setState(cell.id, { status: 'stale' });
+      else if (before.errors.has(cell.id) && this.state(cell.id).status === 'error') this.setState(cell.id, { status: 'stale' });
     }
   }
 
