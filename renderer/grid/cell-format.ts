@@ -5,8 +5,12 @@
 import type { ColumnValues } from '../../workers/engine/api.js';
 import { formatNumber, locale } from '../i18n/i18n.js';
 
-export function isNumericColumn(data: ColumnValues): boolean {
-  return data.kind === 'number' || data.kind === 'bigint';
+/** DuckDB numeric types; DECIMAL and HUGEINT arrive as exact text but still read as numbers. */
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)(\(\d+, *\d+\))?$/i;
+
+/** Numbers are right-aligned so digits line up. */
+export function isNumericColumn(data: ColumnValues, type = ''): boolean {
+  return data.kind === 'number' || data.kind === 'bigint' || NUMERIC_TYPE.test(type);
 }
 
 /** `null` for a missing value; the grid shows it distinctly, CSV leaves the field empty. */

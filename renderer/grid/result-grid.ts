@@ -99,7 +99,7 @@ export function createResultGrid(options: ResultGridOptions): ResultGrid {
   }
 
   function setColumns(page: GridPage): void {
-    const next = page.columns.map((column) => ({ name: column.name, type: column.type, numeric: isNumericColumn(column.data) }));
+    const next = page.columns.map((column) => ({ name: column.name, type: column.type, numeric: isNumericColumn(column.data, column.type) }));
     if (next.length === columns.length && next.every((column, i) => column.name === columns[i]?.name)) return;
     columns = next;
     header?.destroy();
@@ -175,7 +175,8 @@ export function createResultGrid(options: ResultGridOptions): ResultGrid {
     shown = computeWindow({
       totalRows,
       rowHeight: ROW_HEIGHT,
-      viewportHeight: viewport.clientHeight || FALLBACK_VIEWPORT_HEIGHT,
+      // The sticky header covers the top of the viewport: rows show in what is left below it.
+      viewportHeight: Math.max(ROW_HEIGHT, (viewport.clientHeight || FALLBACK_VIEWPORT_HEIGHT) - (headSlot.offsetHeight || 0)),
       scrollTop: viewport.scrollTop || 0,
       bufferRows: BUFFER_ROWS,
     });
