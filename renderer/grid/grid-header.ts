@@ -34,9 +34,16 @@ export function createGridHeader(
       className: column.numeric ? 'grid-header-cell num' : 'grid-header-cell',
       testid: 'grid-header',
       dataset: { column: column.name },
-      attrs: { role: 'columnheader', 'aria-sort': 'none' },
+      attrs: { role: 'columnheader', 'aria-sort': 'none', tabindex: '0' },
       localizedAttrs: { title: () => t('app.grid.sortHint', { type: column.type }) },
-      on: { click: (event) => onSort(column.name, event.shiftKey) },
+      on: {
+        click: (event) => onSort(column.name, event.shiftKey),
+        keydown: (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onSort(column.name, event.shiftKey);
+        },
+      },
     }, [el('span', { className: 'grid-header-name', text: column.name }), indicator]);
   });
   const filterCells = columns.map((column) => {

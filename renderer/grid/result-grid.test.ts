@@ -144,6 +144,17 @@ describe('result grid over a million rows', () => {
     });
   });
 
+  it('sorts from the keyboard (Enter on a focused header)', async () => {
+    const result = fakeResult(100);
+    const { element } = mount(result.fetch);
+    await settle();
+    const label = byTestId(element, 'grid-header').find((cell) => cell.dataset.column === 'label') as HTMLElement;
+    expect(label.getAttribute('tabindex')).toBe('0');
+    label.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Enter', shiftKey: false }));
+    await settle();
+    expect(result.requests.at(-1)?.orderBy).toEqual([{ column: 'label', descending: false }]);
+  });
+
   it('keeps 64-bit integers exact and re-renders numbers and labels when the language changes', async () => {
     const big = 9_007_199_254_740_993n; // 2^53 + 1: a double would print …992
     const fetch = async (request: GridRequest): Promise<GridPage> => ({
