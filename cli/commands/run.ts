@@ -39,7 +39,7 @@ Example:
 const OPTIONS = { ...COMMON_OPTIONS, out: { type: 'string' }, lang: { type: 'string' } } as const;
 
 function describeCell(cell: Cell): string {
-  return [cell.kind, cell.name].filter(Boolean).join(' ');
+  return [cell.kind, cell.name, cell.kind === 'plot' && cell.attrs.data ? `of ${cell.attrs.data}` : undefined].filter(Boolean).join(' ');
 }
 
 async function readNotebook(path: string): Promise<{ text: string; notebook: Notebook }> {
@@ -75,7 +75,11 @@ async function runNotebook(io: CliIo, workspace: string, path: string, out: stri
   return withEngine(workspace, async (engine) => {
     const runtime = createNotebookRuntime(engine, { taskIdPrefix: `pmw-run-${randomUUID()}-` });
     runtime.load(notebook);
+    const lastStatus = new Map<string, CellState['status']>();
     runtime.subscribe((id, state) => {
+      // Progress updates repeat the running state; one line per change of status is enough.
+      if (lastStatus.get(id) === state.status) return;
+      lastStatus.set(id, state.status);
       const index = code.findIndex((c) => c.id === id);
       const line = index < 0 ? null : progressLine(index, code.length, code[index]!, state);
       if (line) io.err(line);

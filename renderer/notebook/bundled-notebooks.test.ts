@@ -52,7 +52,7 @@ describe('bundled notebooks on the bundled samples', () => {
     };
     for (const [name, result] of Object.entries(direct)) expect(resultOf<CohortResult>(runtime, named(name)).persons, name).toBe(result.persons);
     const ref = (name: keyof typeof direct) => ({ cohortTable: direct[name].cohortTable, dataset: 'gibleed', name });
-    const survival = await engine.survival({ target: ref('celecoxib'), comparator: ref('diclofenac'), outcome: ref('gi_bleed'), minCellCount: 5 });
+    const survival = await engine.survival({ target: ref('celecoxib'), comparator: ref('diclofenac'), outcome: ref('gi_bleed'), tar: { start: 0, end: 1095 }, minCellCount: 5 });
     const points = survival.curves.reduce((sum, c) => sum + c.time.length, 0);
     const km = await runtime.page(named('km').id, { offset: 0, limit: 100_000, orderBy: [{ column: 'label', descending: false }, { column: 'time', descending: false }] });
     expect(km.totalRows).toBe(points);
