@@ -52,6 +52,12 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
   let files: File[] = [];
   let task: ImportTask | null = null;
   const input = el('input', { testid: 'import-input', attrs: { type: 'file', multiple: '' }, on: { change: () => chooseFiles([...(input.files ?? [])]) } });
+  // An OMOP folder or a folder of FAERS quarters in one pick (its files are staged side by side).
+  const folderInput = el('input', {
+    testid: 'import-folder-input',
+    attrs: { type: 'file', multiple: '', webkitdirectory: '' },
+    on: { change: () => chooseFiles([...(folderInput.files ?? [])]) },
+  });
   const fileList = el('ul', { className: 'import-files', testid: 'import-files' });
   const kind = el('select', { testid: 'import-kind' }, PANEL_KINDS.map((value) => el('option', { attrs: { value }, label: () => t(KIND_LABEL[value]) })));
   const name = el('input', { testid: 'import-name', attrs: { type: 'text', spellcheck: 'false' }, localizedAttrs: { placeholder: () => t('app.import.namePlaceholder') } });
@@ -97,6 +103,7 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
       files = [];
       replaceChildren(fileList, []);
       input.value = '';
+      folderInput.value = '';
       name.value = '';
       await onImported(result.dataset.name);
     } catch (error) {
@@ -131,6 +138,7 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
 
   const element = el('section', { className: 'import-panel', testid: 'import-panel' }, [
     el('label', { className: 'field' }, [el('span', { label: () => t('app.import.files') }), input]),
+    el('label', { className: 'field' }, [el('span', { label: () => t('app.import.folder') }), folderInput]),
     el('p', { className: 'muted small', label: () => t('app.import.dropHint') }),
     fileList,
     el('label', { className: 'field' }, [el('span', { label: () => t('app.import.kind') }), kind]),

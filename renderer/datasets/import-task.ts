@@ -33,6 +33,20 @@ export function newTaskId(): string {
   return `import-${random}`;
 }
 
+/**
+ * The dataset name when the user gave none. One file: none (the Engine derives it from the file name, which
+ * staging keeps). A picked folder: the folder's name. Several loose files: the kind, else `upload` — staging
+ * puts them in a folder with a random name the user should never see as a dataset name.
+ */
+export function defaultDatasetName(files: readonly Pick<File, 'name' | 'webkitRelativePath'>[], kind: ImportKind): string | undefined {
+  if (files.length <= 1) return undefined;
+  // Files from a drop or a plain pick have an empty relative path (and none at all outside browsers).
+  const roots = new Set(files.map((file) => (file.webkitRelativePath || '').split('/').slice(0, -1)[0] ?? ''));
+  const [root] = roots;
+  if (roots.size === 1 && root) return root;
+  return kind === 'auto' ? 'upload' : kind;
+}
+
 export function startImport(options: ImportTaskOptions): ImportTask {
   const taskId = newTaskId();
   const upload = new AbortController();
@@ -44,7 +58,8 @@ export function startImport(options: ImportTaskOptions): ImportTask {
     if (cancelled) throw { code: 'CANCELLED', message: 'import cancelled during upload' };
     step = 'import';
     const request: ImportRequest = { path, kind: options.kind, taskId };
-    if (options.name.trim() !== '') request.name = options.name.trim();
+    const name = options.name.trim() || defaultDatasetName(options.files, options.kind);
+    if (name) request.name = name;
     try {
       return await options.platform.engine.importFile(request, options.onProgress);
     } finally {

@@ -54,6 +54,7 @@ export const APP_EN = {
 
   'app.import.title': 'Import data',
   'app.import.files': 'Files',
+  'app.import.folder': 'Or a whole folder',
   'app.import.dropHint': 'Or drop files anywhere on the window. Several files (an OMOP folder, FAERS quarters) make one dataset.',
   'app.import.kind': 'Kind',
   'app.import.kind.auto': 'Detect automatically',

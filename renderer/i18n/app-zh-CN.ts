@@ -56,6 +56,7 @@ export const APP_ZH_CN: Record<keyof typeof APP_EN, string> = {
 
   'app.import.title': '导入数据',
   'app.import.files': '文件',
+  'app.import.folder': '或整个文件夹',
   'app.import.dropHint': '也可以把文件拖放到窗口任意位置。多个文件（OMOP 文件夹、FAERS 季度文件）合成一个数据集。',
   'app.import.kind': '类型',
   'app.import.kind.auto': '自动识别',
