@@ -24,7 +24,9 @@ export function createVcfTablesSql(schema: string, infoColumns: readonly InfoCol
     `CREATE TABLE ${s}.sample (sample_idx INTEGER, sample VARCHAR)`,
     `CREATE TABLE ${s}.vcf_sample (sample VARCHAR, person_id BIGINT)`,
     `CREATE TABLE ${s}.genotype_packed (variant_id INTEGER, calls BLOB)`,
-    `CREATE TABLE ${s}.genotype_calls (variant_id INTEGER, calls VARCHAR)`,
+    // Stored as written: DuckDB's analysis and FSST compression of ~800 MB of tokens cost ~10 s of the import's
+    // CPU (docs/decisions.md, "Variants").
+    `CREATE TABLE ${s}.genotype_calls (variant_id INTEGER, calls VARCHAR USING COMPRESSION uncompressed)`,
     `CREATE TABLE ${s}.annotation (variant_id INTEGER, source VARCHAR, gene VARCHAR, consequence VARCHAR, impact VARCHAR, feature VARCHAR, biotype VARCHAR, hgvs_c VARCHAR, hgvs_p VARCHAR)`,
     `CREATE TABLE ${s}.vcf_header (line_no INTEGER, line VARCHAR)`,
     `CREATE TABLE ${s}.vcf_field (section VARCHAR, id VARCHAR, number VARCHAR, type VARCHAR, description VARCHAR, column_name VARCHAR)`,
