@@ -36,8 +36,15 @@ describe('import panel', () => {
     return files.length === 1 ? join(folder, files[0]!.name) : folder;
   };
 
-  function drop(files: File[]): void {
-    window.dispatchEvent(Object.assign(new Event('drop'), { dataTransfer: { files, types: ['Files'] } }));
+  /** Drops files on the window and waits until the panel lists them. */
+  async function drop(panel: HTMLElement, files: File[]): Promise<void> {
+    const items = files.map((file) => ({
+      kind: 'file',
+      webkitGetAsEntry: () => ({ isFile: true, isDirectory: false, name: file.name, file: (resolve: (file: File) => void) => resolve(file) }),
+    }));
+    window.dispatchEvent(Object.assign(new Event('drop'), { dataTransfer: { files, items, types: ['Files'] } }));
+    const listed = () => byTestId(panel, 'import-files')[0]?.textContent;
+    await waitFor(() => listed() === files.map((file) => file.name).join(''), 'the dropped files');
   }
 
   function choose(select: HTMLElement, value: string): void {
@@ -59,8 +66,7 @@ describe('import panel', () => {
       stageFiles: (files, onProgress, signal) => stageToDisk(files, (sent, total) => { uploads.push(sent / total); onProgress(sent, total); }, signal),
     }, async (name) => { imported.push(name); });
     const file = new File([readFileSync(PERSON_CSV)], 'person.csv');
-    drop([file]);
-    expect(byTestId(panel.element, 'import-files')[0]?.textContent).toBe('person.csv');
+    await drop(panel.element, [file]);
     choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
     byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
     await waitFor(() => byTestId(panel.element, 'import-result').length === 1, 'the import result');
@@ -72,7 +78,7 @@ describe('import panel', () => {
     expect((await engine.datasets()).map((dataset) => dataset.name)).toEqual(['person']);
     expect(byTestId(panel.element, 'import-cancel')[0]?.hasAttribute('hidden')).toBe(true);
 
-    drop([new File([readFileSync(PERSON_CSV)], 'person.csv')]);
+    await drop(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')]);
     byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
     await waitFor(() => byTestId(panel.element, 'import-result').length === 1, 'the duplicate result');
     expect(byTestId(panel.element, 'import-result')[0]?.textContent).toBe('These files were already imported as person; nothing was changed.');
@@ -82,7 +88,7 @@ describe('import panel', () => {
 
   it('shows the engine’s refusal with the file, the line and what to do', async () => {
     const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
-    drop([new File([readFileSync(PERSON_CSV)], 'person.csv')]);
+    await drop(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')]);
     choose(byTestId(panel.element, 'import-kind')[0]!, 'vcf');
     byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
     await waitFor(() => byTestId(panel.element, 'import-error').length === 1, 'the error');
@@ -102,7 +108,7 @@ describe('import panel', () => {
     });
     const before = (await engine.datasets()).length;
     const uploadPanel = createImportPanel({ engine, stageFiles: hangingUpload }, async () => {});
-    drop([new File(['a,b\n1,2\n'], 'tiny.csv')]);
+    await drop(uploadPanel.element, [new File(['a,b\n1,2\n'], 'tiny.csv')]);
     byTestId(uploadPanel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
     await waitFor(() => byTestId(uploadPanel.element, 'import-upload-progress')[0]?.dataset.fraction === '0.1', 'upload progress');
     byTestId(uploadPanel.element, 'import-cancel')[0]!.dispatchEvent(new Event('click'));
@@ -124,7 +130,7 @@ describe('import panel', () => {
       cancel: async (taskId: string) => { cancelled.push(taskId); release(); },
     } as unknown as EngineClient;
     const importPanel = createImportPanel({ engine: slowEngine, stageFiles: stageToDisk }, async () => {});
-    drop([new File(['a,b\n1,2\n'], 'tiny.csv')]);
+    await drop(importPanel.element, [new File(['a,b\n1,2\n'], 'tiny.csv')]);
     byTestId(importPanel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
     const progress = () => byTestId(importPanel.element, 'import-progress')[0]!;
     await waitFor(() => progress().dataset.fraction === '0.25', 'import progress');

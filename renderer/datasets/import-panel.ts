@@ -9,6 +9,7 @@ import { createErrorView, toErrorData } from '../app/error-view.js';
 import { createProgressBar } from '../app/progress-bar.js';
 import { formatNumber, t, type MessageKey } from '../i18n/i18n.js';
 import type { Platform } from '../platform/platform.js';
+import { takeDroppedFiles } from './dropped-files.js';
 import { PANEL_KINDS, startImport, type ImportKind, type ImportTask } from './import-task.js';
 
 const KIND_LABEL: Record<ImportKind, MessageKey> = {
@@ -50,6 +51,7 @@ function resultView(result: ImportResult): HTMLElement {
 
 export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFiles'>, onImported: (name: string) => Promise<void>): ImportPanel {
   let files: File[] = [];
+  let droppedFolder: string | null = null;
   let task: ImportTask | null = null;
   const input = el('input', { testid: 'import-input', attrs: { type: 'file', multiple: '' }, on: { change: () => chooseFiles([...(input.files ?? [])]) } });
   // An OMOP folder or a folder of FAERS quarters in one pick (its files are staged side by side).
@@ -67,9 +69,10 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
   const progress = createProgressBar('import-progress');
   const outcome = el('div', { className: 'import-outcome' });
 
-  function chooseFiles(chosen: File[]): void {
+  function chooseFiles(chosen: File[], folder: string | null = null): void {
     if (task || chosen.length === 0) return;
     files = chosen;
+    droppedFolder = folder;
     replaceChildren(fileList, files.map((file) => el('li', { text: file.name })));
     start.disabled = false;
     replaceChildren(outcome, []);
@@ -89,6 +92,7 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
       files,
       kind: kind.value as ImportKind,
       name: name.value,
+      droppedFolder,
       onUpload: (sent, total) => !settled && upload.set(total ? sent / total : null, () => t('app.import.uploaded', { sent: megabytes(sent), total: megabytes(total) })),
       onProgress: (p) => {
         if (settled) return;
@@ -130,7 +134,7 @@ export function createImportPanel(platform: Pick<Platform, 'engine' | 'stageFile
     onDragEnd();
     if (!event.dataTransfer?.files.length) return;
     event.preventDefault();
-    chooseFiles([...event.dataTransfer.files]);
+    void takeDroppedFiles(event.dataTransfer).then(({ files: dropped, folder }) => chooseFiles(dropped, folder));
   };
   window.addEventListener('dragover', onDragOver);
   window.addEventListener('dragleave', onDragEnd);

@@ -16,6 +16,8 @@ export interface ImportTaskOptions {
   kind: ImportKind;
   /** Empty: the Engine derives the name from the file name. */
   name: string;
+  /** The folder the files were dropped as, if one was. */
+  droppedFolder?: string | null;
   onUpload(sent: number, total: number): void;
   onProgress(progress: Progress): void;
 }
@@ -58,7 +60,7 @@ export function startImport(options: ImportTaskOptions): ImportTask {
     if (cancelled) throw { code: 'CANCELLED', message: 'import cancelled during upload' };
     step = 'import';
     const request: ImportRequest = { path, kind: options.kind, taskId };
-    const name = options.name.trim() || defaultDatasetName(options.files, options.kind);
+    const name = options.name.trim() || options.droppedFolder || defaultDatasetName(options.files, options.kind);
     if (name) request.name = name;
     try {
       return await options.platform.engine.importFile(request, options.onProgress);
