@@ -93,6 +93,9 @@ describe('notebook runtime on a real engine', () => {
     other.load({ meta: {}, cells: bad });
     expect(other.state(bad[0]!.id)).toMatchObject({ status: 'error', error: { line: 2, column: 3 } });
     expect(other.state(bad[1]!.id).status).toBe('idle');
+    const prose = parseNotebook('# Title\n').cells;
+    other.load({ meta: {}, cells: [...prose, ...bad] });
+    expect(other.state(prose[0]!.id)).toEqual({ status: 'done', output: { type: 'markdown' } });
     await other.updateCell(bad[0]!.id, { source: 'select 2 as x' });
     expect(other.state(bad[0]!.id).status).toBe('done');
     // Naming a cell through its attrs names it: the cell below can read it.

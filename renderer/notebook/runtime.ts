@@ -61,7 +61,9 @@ class NotebookRuntime implements NotebookRuntimeApi {
     for (const id of [...this.states.keys()]) if (!previous.has(id) || !this.cells.some((c) => c.id === id)) this.forget(id);
     for (const id of changed) {
       this.runs.delete(id);
-      this.setState(id, { status: this.states.has(id) ? 'stale' : 'idle', ...this.keptOutput(id) });
+      // Prose needs no engine: it is done as soon as it is there.
+      if (this.requireCell(id).kind === 'markdown') this.setState(id, { status: 'done', output: { type: 'markdown' } });
+      else this.setState(id, { status: this.states.has(id) ? 'stale' : 'idle', ...this.keptOutput(id) });
     }
     this.markStale(changed.flatMap((id) => transitiveDependents(this.graph, this.cells, id)));
     this.applyGraphErrors(before);
