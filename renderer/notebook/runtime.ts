@@ -11,8 +11,7 @@ import { gridQuery } from './grid-sql.js';
 import type { Cell, CellState, GridRequest, Notebook, NotebookEngine, NotebookRuntimeApi, Relation } from './notebook.js';
 import { NotebookError, toErrorData } from './notebook-error.js';
 import { plotCteSql, runCell, type CellRun, type CellRunContext } from './run-cell.js';
-import { valuesRelationSql } from './values-relation.js';
-import { withoutTrailingSemicolons } from './compose-sql.js';
+import { outputRelation, relationSelect, selectColumns } from './relation-sql.js';
 
 export interface NotebookRuntimeOptions {
   /** Prefix of the Engine task ids of this runtime's cells. */
@@ -148,9 +147,9 @@ class NotebookRuntime implements NotebookRuntimeApi {
     if (!relation) {
       throw new NotebookError({ code: 'BAD_REQUEST', message: 'this cell has no rows to show yet', hint: 'run it first' });
     }
-    const sql = relation.sql ?? valuesRelationSql(relation.page!);
-    const columns = relation.page ? relation.page.columns.map((c) => c.name) : await this.columnsOfSql(sql);
-    const query = gridQuery(withoutTrailingSemicolons(sql), columns, request);
+    const sql = relationSelect(relation);
+    const columns = relation.page ? relation.page.columns.map((c) => c.name) : await selectColumns(this.engine, sql);
+    const query = gridQuery(sql, columns, request);
     const page = await this.engine.query(query.sql, { params: query.params, limit: request.limit, offset: request.offset, count: true });
     return { ...page, totalRows: page.totalRows ?? page.offset + page.rowCount };
   }
@@ -227,7 +226,7 @@ class NotebookRuntime implements NotebookRuntimeApi {
         if (current.status === 'running') this.setState(cell.id, { ...current, progress });
       },
       relationSqlOf: (name) => this.relationSqlOf(name),
-      columnsOf: async (name) => this.requireRun(name).columns ?? this.columnsOfSql(this.relationSqlOf(name), taskId),
+      columnsOf: async (name) => this.requireRun(name).columns ?? selectColumns(this.engine, this.relationSqlOf(name), taskId),
       cohortRefOf: (name): CohortRef => {
         const result = (this.requireRun(name).output as { result: CohortResult }).result;
         return { cohortTable: result.cohortTable, dataset: result.dataset, name };
@@ -236,22 +235,14 @@ class NotebookRuntime implements NotebookRuntimeApi {
   }
 
   private relationOf(id: string): Relation | null {
-    const output = this.runs.get(id)?.output;
-    if (!output || output.type === 'markdown') return null;
-    if (output.type === 'plot') return output.relation ?? { page: output.data };
-    return output.relation;
+    return outputRelation(this.runs.get(id)?.output);
   }
 
   private relationSqlOf(name: string): string {
     const cell = this.cells.find((c) => c.name?.toLowerCase() === name.toLowerCase());
     const relation = cell ? this.relationOf(cell.id) : null;
     if (!relation) throw new NotebookError({ code: 'BAD_REQUEST', message: `${name} has no result yet`, hint: `run ${name} first` });
-    return withoutTrailingSemicolons(relation.sql ?? valuesRelationSql(relation.page!));
-  }
-
-  private async columnsOfSql(sql: string, taskId?: string): Promise<string[]> {
-    const page = await this.engine.query(`SELECT * FROM (\n${withoutTrailingSemicolons(sql)}\n) LIMIT 0`, { limit: 0, ...(taskId ? { taskId } : {}) });
-    return page.columns.map((c) => c.name);
+    return relationSelect(relation);
   }
 
   private requireCell(id: string): Cell {
