@@ -40,7 +40,15 @@ export function t(key: MessageKey, params: Record<string, string | number> = {},
 
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}, forLocale: Locale = current): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : '−∞';
-  return new Intl.NumberFormat(forLocale, { maximumFractionDigits: 6, ...options }).format(value);
+  return new Intl.NumberFormat(forLocale, { maximumFractionDigits: 6, ...options, ...tinyNumberOptions(value) }).format(value);
+}
+
+/**
+ * A p-value of 1.5e-10 must not read 0: numbers below 0.001 (not zero) are written in scientific notation with
+ * four significant digits, whatever the fraction digits asked for.
+ */
+export function tinyNumberOptions(value: number): Intl.NumberFormatOptions {
+  return value !== 0 && Math.abs(value) < 1e-3 ? { notation: 'scientific', maximumSignificantDigits: 4, minimumFractionDigits: undefined, maximumFractionDigits: undefined } : {};
 }
 
 export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }, forLocale: Locale = current): string {
