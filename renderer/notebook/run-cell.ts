@@ -66,8 +66,9 @@ async function runPlot(cell: Cell, context: CellRunContext): Promise<CellRun> {
   const data = await context.engine.query(plan.sql, { limit: PLOT_ROWS, taskId: context.taskId });
   const named = cell.name !== undefined;
   const relation = named ? { sql: brushedRelationSql(spec, dataSql, context.brush) } : null;
+  const sampled = plan.sampledAt === undefined || data.rowCount >= plan.sampledAt;
   return {
-    output: { type: 'plot', relation, spec, data, ...(plan.note ? { note: plan.note } : {}) },
+    output: { type: 'plot', relation, spec, data, ...(plan.note && sampled ? { note: plan.note } : {}) },
     cteSql: named ? plotCteSql(spec, dataName, context.brush) : null,
     plotSpec: spec,
   };

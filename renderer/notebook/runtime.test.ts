@@ -51,6 +51,19 @@ describe('notebook runtime on a real engine', () => {
     expect(runtime.dependents(cells[0]!.id)).toEqual([cells[1]!.id, cells[4]!.id]);
   });
 
+  it('says a plot was sampled only when its rows reached the cap', async () => {
+    const plot = runtime.state(cells[2]!.id).output;
+    expect(plot?.type === 'plot' && plot.data.rowCount).toBeLessThan(20_000);
+    expect(plot?.type === 'plot' && plot.note).toBeFalsy();
+    const capped = createNotebookRuntime(engine, { taskIdPrefix: 'cap-' });
+    const capCells = parseNotebook(['```sql name=many', 'select range as i from range(30)', '```', '```plot data=many', '{ "mark": "dot", "x": "i", "y": "i", "maxRows": 10 }', '```'].join('\n') + '\n').cells;
+    capped.load({ meta: {}, cells: capCells });
+    await capped.run();
+    const sampled = capped.state(capCells[1]!.id).output;
+    expect(sampled?.type === 'plot' && sampled.data.rowCount).toBe(10);
+    expect(sampled?.type === 'plot' && sampled.note).toMatch(/10/);
+  });
+
   it('reports a SQL error at its line and column within the cell', () => {
     const state = runtime.state(cells[4]!.id);
     expect(state.status).toBe('error');

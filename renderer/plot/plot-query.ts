@@ -36,7 +36,11 @@ export function parsePlotSpec(text: string): PlotSpec {
  * binned and reduced when a mark has `bin`; otherwise the columns the marks read, at most `maxRows` rows — a
  * sample by row hash when there are more, so the same data gives the same rows on every run and thread count.
  */
-export function planPlotQuery(spec: PlotSpec, relationSql: string, columns: string[]): { sql: string; note?: string } {
+/**
+ * `sampledAt`: the row cap of a sampled plan — when fewer rows come back, nothing was sampled and the caller
+ * drops the note.
+ */
+export function planPlotQuery(spec: PlotSpec, relationSql: string, columns: string[]): { sql: string; note?: string; sampledAt?: number } {
   const marks = resolveMarks(spec, columns);
   const relation = stripSemicolon(relationSql);
   const binned = marks.find((m) => m.mark.bin !== undefined);
@@ -50,7 +54,7 @@ export function planPlotQuery(spec: PlotSpec, relationSql: string, columns: stri
   const path = marks.find((m) => /^(line|area)/.test(m.mark.mark) && m.columns.x !== undefined);
   const order = path ? [path.columns.x!, path.columns.stroke ?? path.columns.fill].filter((c): c is string => !!c) : [];
   const sql = order.length ? `SELECT * FROM (${sampled}) AS __pmw_sample ORDER BY ${order.map(quoteIdentifier).join(', ')}` : sampled;
-  return { sql, note: t('plot.note.sampled', { maxRows }) };
+  return { sql, note: t('plot.note.sampled', { maxRows }), sampledAt: maxRows };
 }
 
 /**
