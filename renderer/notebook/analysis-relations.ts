@@ -15,8 +15,21 @@ export function quoteTableName(table: string): string {
   return table.split('.').map(quoteIdentifier).join('.');
 }
 
-function tableRelation(table: string): Relation {
-  return { sql: `SELECT * FROM ${quoteTableName(table)}` };
+function tableRelation(table: string, orderBy?: unknown): Relation {
+  const order = orderByClause(orderBy);
+  return { sql: `SELECT * FROM ${quoteTableName(table)}${order ? ` ORDER BY ${order}` : ''}` };
+}
+
+/**
+ * The spec's `orderBy` ("p_chisq", "eb05 desc, n desc") as a clause over quoted columns, so the grid shows a
+ * screen in the order the spec asked for; anything else than columns and directions is ignored (the Engine
+ * already refused unknown columns when it ran the spec).
+ */
+export function orderByClause(orderBy: unknown): string | null {
+  if (typeof orderBy !== 'string') return null;
+  const keys = orderBy.split(',').map((part) => /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s+(asc|desc))?\s*$/i.exec(part));
+  if (keys.length === 0 || keys.some((k) => k === null)) return null;
+  return keys.map((k) => `${quoteIdentifier(k![1]!)}${k![2]?.toLowerCase() === 'desc' ? ' DESC' : ''} NULLS LAST`).join(', ');
 }
 
 /** One row per curve point: label, time, n_risk, n_event, n_censor, surv, lower, upper (R's survfit summary). */
@@ -61,11 +74,12 @@ export function incidencePage(result: IncidenceResult): ResultPage {
 }
 
 /** The relation an analysis result offers later cells. */
-export function analysisRelation(kind: AnalysisKind, result: unknown): Relation {
+export function analysisRelation(kind: AnalysisKind, result: unknown, spec?: unknown): Relation {
+  const orderBy = (spec as { orderBy?: unknown } | undefined)?.orderBy;
   switch (kind) {
     case 'cohort': return tableRelation((result as CohortResult).cohortTable);
-    case 'signals': return tableRelation((result as SignalResult).resultTable);
-    case 'association': return tableRelation((result as AssociationResult).resultTable);
+    case 'signals': return tableRelation((result as SignalResult).resultTable, orderBy);
+    case 'association': return tableRelation((result as AssociationResult).resultTable, orderBy);
     case 'pgx': return tableRelation((result as PgxResult).callsTable);
     case 'characterize': return { page: table1Page(result as CharacterizeResult) };
     case 'incidence': return { page: incidencePage(result as IncidenceResult) };

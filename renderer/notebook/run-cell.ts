@@ -109,8 +109,9 @@ function callAnalysis(kind: AnalysisKind, spec: Record<string, unknown>, context
 
 async function runAnalysis(cell: Cell, context: CellRunContext): Promise<CellRun> {
   const kind = cell.kind as AnalysisKind;
-  const result = await callAnalysis(kind, analysisSpec(cell, context), context);
-  const relation = analysisRelation(kind, result);
+  const spec = analysisSpec(cell, context);
+  const result = await callAnalysis(kind, spec, context);
+  const relation = analysisRelation(kind, result, spec);
   return {
     output: { type: 'analysis', kind, result, relation },
     cteSql: relation.sql ?? valuesRelationSql(relation.page!),
