@@ -3,6 +3,8 @@ import { mountApp } from './app/app-shell.js';
 import { connectPlatform } from './app/connect.js';
 import { showFatalError } from './app/fatal-error.js';
 import { startLanguage } from './app/language.js';
+import { el } from './app/dom.js';
+import { t } from './i18n/i18n.js';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -13,6 +15,8 @@ function safeLocalStorage(): Storage | null {
 }
 
 async function start(root: HTMLElement): Promise<void> {
+  // Painted at once: the engine may still be opening the workspace (pmw serve answers before it is ready).
+  root.replaceChildren(el('p', { className: 'app-connecting', testid: 'app-connecting', label: () => t('app.connecting') }));
   const platform = await connectPlatform();
   platform.onDisconnect((error) => showFatalError(root, 'disconnect', error));
   await mountApp(root, platform);

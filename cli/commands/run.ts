@@ -12,7 +12,6 @@ import { WORKSPACE_HELP, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { withEngine } from '../open-engine.js';
 import { datasetsUsed, sha256Hex } from '../report/provenance.js';
-import { reportHtml } from '../report/report-html.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 
@@ -98,6 +97,8 @@ async function runNotebook(io: CliIo, workspace: string, path: string, out: stri
     }
     const info = await engine.info();
     const metaMin = notebook.meta.minCellCount;
+    // Plot, linkedom and marked load only when a report is written, so other commands start fast.
+    const { reportHtml } = await import('../report/report-html.js');
     const html = reportHtml(notebook, (cell) => runtime.state(cell.id), {
       datasets: datasetsUsed(notebook.cells, await engine.datasets()),
       appVersion: ENGINE_VERSION, duckdbVersion: info.duckdbVersion, time: new Date().toISOString(),

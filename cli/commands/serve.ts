@@ -72,23 +72,31 @@ export const serveCommand: Command = {
 
     const bundle = await ensureRendererBuilt();
     if (bundle.built) io.err(`renderer bundled in ${bundle.ms} ms\n`);
+    // The engine thread starts now and opens the workspace while the server already answers: the browser
+    // loads and paints the page meanwhile, and its WebSocket waits for `ready`.
     const engine = new EngineThread();
-    try {
+    const folders = await serveFolders(workspace, io.env);
+    const ready = (async () => {
       const info = await engine.openWorkspace(workspace);
       io.out(`pmw ${info.engineVersion} (DuckDB ${info.duckdbVersion}), workspace ${info.path}\n`);
       if (values.samples) await importSamples(engine, io);
-      const folders = await serveFolders(workspace, io.env);
       await restrictFileAccess(engine, folders.uploads, folders.samples);
-      const server = await startServer({ openEnginePort: () => engine.openPort(), workspace: info.path, folders, rendererDir: bundle.dir, host, port });
+    })();
+    ready.catch(() => undefined);
+    let server: Awaited<ReturnType<typeof startServer>> | null = null;
+    try {
+      server = await startServer({ openEnginePort: () => engine.openPort(), engineReady: ready, workspace, folders, rendererDir: bundle.dir, host, port });
       if (isWildcard(host)) {
         io.err(`warning: --host ${host} serves the workspace to every machine that can reach this one; anyone with the token can read all its data\n`);
       }
       io.out(`Serving on ${server.origin} — open this address (it holds the access token):\n  ${server.url}\nUploads go to ${folders.uploads}. Stop with Ctrl-C.\n`);
       if (values.open !== false) openBrowser(server.url, io);
-      await waitForInterrupt(io);
+      // A workspace that cannot be opened (locked by another pmw, damaged) ends the server with its error.
+      const interrupted = waitForInterrupt(io);
+      await Promise.race([interrupted, ready.then(() => interrupted)]);
       io.err('stopping pmw serve\n');
-      await server.close();
     } finally {
+      await server?.close();
       await engine.terminate();
     }
     return 0;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Engine, Progress, ResultPage, SignalResult, SignalSpec, TrendSpec } from '../../workers/engine/api.js';
-import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-fit.js';
+import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-starts.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { withProgress } from '../with-progress.js';
 import { readJsonObject } from '../json-file.js';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,9 +36,23 @@ describe('pmw serve (the command)', () => {
     expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
     expect(serve.out().split(token).length - 1).toBe(1);
     expect(serve.err()).toMatch(/warning: --host 0\.0\.0\.0 serves the workspace to every machine/);
-    expect(serve.out()).toMatch(/No synthetic sample data yet/);
+    // The engine opens the workspace (and looks for samples) while the server already answers.
+    await expect.poll(() => serve.out(), { timeout: 30_000 }).toMatch(/No synthetic sample data yet/);
     const info = await request(`${new URL(serve.url).origin}/api/info`, { headers: { Authorization: `Bearer ${token}` } });
     expect(JSON.parse(info.body)).toMatchObject({ workspace });
     expect(await serve.stop()).toBe(0);
+  });
+
+  it('ends with the error when the workspace cannot be opened, after printing the address', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pmw-serve-cmd-'));
+    const workspace = join(dir, 'broken.duckdb');
+    await writeFile(workspace, 'this is not a DuckDB file, just text that happens to sit at the path\n'.repeat(200));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/pmw.ts', 'serve', '--workspace', workspace, '--no-open'],
+      { cwd: REPO_ROOT, env: { ...process.env, PMW_DATA_DIR: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.duckdb/);
   });
 });

@@ -28,6 +28,12 @@ export interface ServerOptions {
   port?: number;
   /** Default: a new random one. */
   token?: string;
+  /**
+   * Settles when the engine has opened the workspace (and imported samples, and its file access is limited):
+   * the server answers pages at once, so the browser paints while the engine starts, and WebSocket handshakes
+   * wait for this. A rejection refuses them with 503.
+   */
+  engineReady?: Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -136,9 +142,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const access = policy.check(request);
     if (access === 'missing') return refuseUpgrade(socket, '401 Unauthorized', missingToken);
     if (access === 'wrong') return refuseUpgrade(socket, '403 Forbidden', 'wrong token');
-    sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      relaySocket(webSocket, options.openEnginePort(), readableRoots);
-    });
+    (options.engineReady ?? Promise.resolve()).then(
+      () => sockets.handleUpgrade(request, socket, head, (webSocket) => {
+        relaySocket(webSocket, options.openEnginePort(), readableRoots);
+      }),
+      (error: unknown) => refuseUpgrade(socket, '503 Service Unavailable', `the engine did not start: ${toPmwError(error).message}`),
+    );
   });
 
   return {

@@ -1,5 +1,6 @@
 /** English messages of the app shell, dataset browser, import panel and result grid (keys `app.*`). */
 export const APP_EN = {
+  'app.connecting': 'Connecting to the engine…',
   'app.title': 'Precision Medicine Workbench',
   'app.language': 'Language',
   'app.workspaceTitle': 'Workspace: {path}',

@@ -2,6 +2,7 @@
 import type { APP_EN } from './app-en.js';
 
 export const APP_ZH_CN: Record<keyof typeof APP_EN, string> = {
+  'app.connecting': '正在连接引擎…',
   'app.title': '精准医学工作台',
   'app.language': '语言',
   'app.workspaceTitle': '工作区：{path}',

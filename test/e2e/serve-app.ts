@@ -48,30 +48,54 @@ function waitForUrl(child: ChildProcess, lines: string[], timeoutMs: number): Pr
   });
 }
 
-/** Starts `pmw serve --samples` on a fresh workspace and opens the app in Chromium. */
-export async function serveApp(options: { samples?: boolean; locale?: string } = {}): Promise<ServedApp> {
-  const dir = await mkdtemp(join(tmpdir(), 'pmw-e2e-'));
-  const workspace = join(dir, 'ws.duckdb');
-  const args = ['--import', 'tsx', 'cli/pmw.ts', 'serve', '--workspace', workspace, '--no-open', ...(options.samples === false ? [] : ['--samples'])];
-  const env: Record<string, string | undefined> = { ...process.env, PMW_DATA_DIR: dir };
+export interface ServeProcess {
+  url: string;
+  /** Every line the server printed so far. */
+  output(): string;
+  /** Ctrl-C, then a kill if it has not stopped within 10 s. */
+  stop(): Promise<void>;
+}
+
+/** `pmw serve` as a user starts it (tsx from the sources), resolved once it prints its address. */
+export async function startServe(options: { workspace: string; dataDir: string; samples: boolean }): Promise<ServeProcess> {
+  const args = ['--import', 'tsx', 'cli/pmw.ts', 'serve', '--workspace', options.workspace, '--no-open', ...(options.samples ? ['--samples'] : [])];
+  const env: Record<string, string | undefined> = { ...process.env, PMW_DATA_DIR: options.dataDir };
   delete env.PMW_WORKSPACE;
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const url = await waitForUrl(child, lines, 180_000);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'en-US' });
-  const page = await context.newPage();
-  await mkdir(ARTIFACTS, { recursive: true });
   return {
-    url, origin: new URL(url).origin, dir, workspace, browser, context, page,
+    url,
     output: () => lines.join(''),
-    async screenshot(name) { await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }); },
     async stop() {
-      await browser.close().catch(() => undefined);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+}
+
+/** Starts `pmw serve --samples` on a fresh workspace and opens the app in Chromium. */
+export async function serveApp(options: { samples?: boolean; locale?: string } = {}): Promise<ServedApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'pmw-e2e-'));
+  const workspace = join(dir, 'ws.duckdb');
+  const server = await startServe({ workspace, dataDir: dir, samples: options.samples !== false });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'en-US' });
+  const page = await context.newPage();
+  await mkdir(ARTIFACTS, { recursive: true });
+  return {
+    url: server.url, origin: new URL(server.url).origin, dir, workspace, browser, context, page,
+    output: server.output,
+    async screenshot(name) { await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }); },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
