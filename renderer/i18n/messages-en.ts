@@ -1,4 +1,5 @@
 import { APP_EN } from './app-en.js';
+import { MENU_EN } from './menu-en.js';
 import { NOTEBOOK_EN } from './notebook-en.js';
 import { PLOT_EN } from './plot-en.js';
 import { VIEW_EN } from './view-en.js';
@@ -9,6 +10,7 @@ export const EN = {
   ...PLOT_EN,
   ...VIEW_EN,
   ...NOTEBOOK_EN,
+  ...MENU_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

@@ -1,5 +1,6 @@
 /** 简体中文 (Simplified Chinese) messages: the same keys as messages-en.ts. */
 import { APP_ZH_CN } from './app-zh-CN.js';
+import { MENU_ZH_CN } from './menu-zh-CN.js';
 import { NOTEBOOK_ZH_CN } from './notebook-zh-CN.js';
 import type { MessageKey } from './messages-en.js';
 import { PLOT_ZH_CN } from './plot-zh-CN.js';
@@ -10,4 +11,5 @@ export const ZH_CN: Record<MessageKey, string> = {
   ...PLOT_ZH_CN,
   ...VIEW_ZH_CN,
   ...NOTEBOOK_ZH_CN,
+  ...MENU_ZH_CN,
 };

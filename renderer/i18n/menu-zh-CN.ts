@@ -1,0 +1,37 @@
+/** 桌面应用菜单及其原生对话框的简体中文标签（键 `menu.*`）。 */
+import type { MENU_EN } from './menu-en.js';
+
+export const MENU_ZH_CN: Record<keyof typeof MENU_EN, string> = {
+  'menu.file': '文件',
+  'menu.file.newWorkspace': '新建工作区…',
+  'menu.file.openWorkspace': '打开工作区…',
+  'menu.file.recentWorkspaces': '最近的工作区',
+  'menu.file.import': '导入数据…',
+  'menu.file.openNotebook': '打开笔记本…',
+  'menu.file.recentNotebooks': '最近的笔记本',
+  'menu.file.saveNotebook': '保存笔记本',
+  'menu.file.exportReport': '导出报告…',
+  'menu.file.noRecent': '没有最近的文件',
+  'menu.file.clearRecent': '清除最近记录',
+  'menu.file.quit': '退出',
+  'menu.edit': '编辑',
+  'menu.view': '视图',
+  'menu.help': '帮助',
+  'menu.help.about': '关于精准医学工作台',
+  'menu.help.credits': '数据来源致谢',
+
+  'menu.dialog.dataFiles': '选择要导入的数据文件',
+  'menu.dialog.dataFolder': '选择要导入的文件夹（OMOP CDM 文件夹、FAERS 季度数据）',
+  'menu.dialog.dataFilter': '数据文件',
+  'menu.dialog.allFiles': '所有文件',
+  'menu.dialog.openNotebook': '打开笔记本',
+  'menu.dialog.saveNotebook': '保存笔记本',
+  'menu.dialog.notebookFilter': '笔记本（Markdown）',
+  'menu.dialog.saveFile': '保存 {name}',
+  'menu.dialog.newWorkspace': '创建工作区文件',
+  'menu.dialog.openWorkspace': '打开工作区文件',
+  'menu.dialog.workspaceFilter': 'pmw 工作区（DuckDB）',
+  'menu.credits.title': '数据来源致谢',
+  'menu.credits.text': 'Eunomia GiBleed：OHDSI，Apache-2.0 许可（Synthea 模拟患者）。samples/small 中的 OMOP、FAERS 和 VCF 样例数据由 pmw 合成生成，不含真实人员。药物基因组学判读源自 CPIC 表格（CC0）。完整来源见 samples/README.md 与 test/fixtures/SOURCES.md。',
+  'menu.engineFailed': '工作台引擎无法启动：{detail}',
+};
