@@ -39,10 +39,13 @@ export interface PmwBridge {
   grantDroppedFiles(files: File[]): Promise<string[]>;
   listNotebooks(): Promise<NotebookEntry[]>;
   readNotebook(path: string): Promise<string>;
+  /** Native open dialog for a notebook anywhere on disk; the chosen file becomes readable. Null when cancelled. */
+  chooseNotebook(): Promise<NotebookEntry | null>;
   /** Save dialog (suggesting `name`) or, with `path`, that earlier-chosen file; resolves to the entry or null when cancelled. */
   saveNotebook(name: string, text: string): Promise<NotebookEntry | null>;
   /** Save dialog for a download (CSV, HTML report); null when cancelled. */
   saveFile(name: string, data: ArrayBuffer): Promise<string | null>;
   info(): Promise<{ workspace: string; appVersion: string }>;
-  onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Menu commands; `path` is set when the user picked a file from a recent-files list (open-notebook). */
+  onMenu(listener: (command: MenuCommand, path?: string) => void): () => void;
 }
