@@ -116,13 +116,23 @@ export function createNotebookView(platform: Platform): NotebookView {
     replaceChildren(title, [metaTitle || fileName || t('view.untitled')]);
   }
 
-  function addCell(kind: CellKind): void {
+  function addCell(kind: CellKind, source?: string): Cell {
     const defaultDataset = datasets.find((d) => ANALYSIS_DATASET_KINDS[kind as keyof typeof ANALYSIS_DATASET_KINDS]?.includes(d.kind))?.name ?? '';
-    const cell: Cell = { id: newCellId(), kind, attrs: {}, source: newCellSource(kind, defaultDataset, FORM_MODELS) };
+    const cell: Cell = { id: newCellId(), kind, attrs: {}, source: source ?? newCellSource(kind, defaultDataset, FORM_MODELS) };
     notebook.cells.push(cell);
     reload();
     views.get(cell.id)?.element.scrollIntoView?.({ block: 'nearest' });
+    return cell;
   }
+
+  // The dataset browser's "Query" button: a new SQL cell at the end, run at once.
+  const onInsertSql = (event: Event): void => {
+    const sql = (event as CustomEvent<{ sql?: unknown }>).detail?.sql;
+    if (typeof sql !== 'string' || sql.trim() === '') return;
+    const cell = addCell('sql', sql.endsWith('\n') ? sql : `${sql}\n`);
+    void runtime.run(cell.id);
+  };
+  globalThis.addEventListener?.('pmw:insert-sql', onInsertSql);
 
   function openText(name: string, text: string): void {
     for (const view of views.values()) view.destroy();
@@ -193,6 +203,7 @@ export function createNotebookView(platform: Platform): NotebookView {
     },
     openText,
     destroy() {
+      globalThis.removeEventListener?.('pmw:insert-sql', onInsertSql);
       unsubscribe();
       stopLocale();
       void runtime.cancel();

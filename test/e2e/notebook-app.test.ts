@@ -90,6 +90,23 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     await app.screenshot('03-cohort-basics');
   });
 
+  it('queries a table from the dataset browser into a new SQL cell', async () => {
+    const page = app.page;
+    const item = page.locator('[data-testid=dataset-item][data-dataset="gibleed"]');
+    await item.locator('summary').first().click();
+    const table = item.locator('[data-testid=dataset-table][data-table="gibleed.person"]');
+    await table.getByTestId('query-table').click();
+    const cell = page.locator('[data-testid=cell]').last();
+    const grid = cell.getByTestId('result-grid');
+    await grid.waitFor({ timeout: 30_000 });
+    // Persons in the bundled PERSON.parquet, counted by DuckDB straight from the file.
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const persons = Number((await connection.runAndReadAll(`select count(*) from read_parquet('${join(REPO_ROOT, 'samples/gibleed/PERSON.parquet')}')`)).getRowsJS()[0]![0]);
+    connection.closeSync();
+    await expect.poll(() => gridTotal(grid), { timeout: 30_000 }).toBe(persons);
+  });
+
   it('runs adr-signal-screen; brushing the plot filters the table that reads it', async () => {
     const page = app.page;
     await openNotebook(page, 'adr-signal-screen.md');
