@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NotebookFile } from '../../renderer/platform/platform.js';
 import { PmwError } from '../../workers/engine/errors.js';
 import type { ServeFolders } from './folders.js';
-import { resolveInside } from './path-guard.js';
+import { resolveInside } from '../../workers/engine/guard/path-guard.js';
 import { sendJson } from './security-headers.js';
 import { notebookFileName } from './upload-name.js';
 

@@ -2,7 +2,15 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { WebSocket } from 'ws';
 import type { PmwErrorData } from '../../workers/engine/api.js';
 import { SocketChannels, type ChannelPair, type PortLike } from '../../renderer/platform/socket-endpoint.js';
-import { refusalReply, refuseCall } from './call-allowlist.js';
+import { refusalReply, refuseCall, type CallerWording } from '../../workers/engine/guard/call-guard.js';
+
+const BROWSER: CallerWording = {
+  caller: 'the browser',
+  readOnlyHint: 'pmw serve opened the workspace itself; the page may call',
+  readableFolders: 'the upload folder or the bundled samples',
+  outsideHint: 'the browser may import only files uploaded to this server (or the bundled samples); upload it first',
+  pathHint: 'upload the file first and pass the path the upload returned',
+};
 
 /**
  * Relays one browser connection to its own port into the engine worker. Comlink messages pass unread except
@@ -18,7 +26,7 @@ export function relaySocket(socket: WebSocket, enginePort: MessagePort, readable
     firstPortId: 2,
     onMainMessage: (data, ports) => {
       checked = checked.then(async () => {
-        const refusal = await refuseCall(data, readableRoots).catch((error: unknown): PmwErrorData => ({
+        const refusal = await refuseCall(data, readableRoots, BROWSER).catch((error: unknown): PmwErrorData => ({
           code: 'INTERNAL', message: `the server could not check this call: ${error instanceof Error ? error.message : String(error)}`,
         }));
         if (refusal === null) {

@@ -1,6 +1,25 @@
-import type { PmwErrorData } from '../../workers/engine/api.js';
-import { ENGINE_CLIENT_METHODS, isEngineClientMethod } from '../../renderer/platform/engine-methods.js';
+/**
+ * The check every Comlink call from a UI passes before it reaches the Engine: `pmw serve` (the browser's
+ * socket) and the desktop engine process (the window's port) both apply it, each with its own wording and
+ * its own readable folders.
+ */
+import type { PmwErrorData } from '../api.js';
+import { ENGINE_CLIENT_METHODS, isEngineClientMethod } from '../../../renderer/platform/engine-methods.js';
 import { resolveInside } from './path-guard.js';
+
+/** How a host names its caller and tells it what to do when a call is refused. */
+export interface CallerWording {
+  /** Who calls, as in "openWorkspace cannot be called from the browser". */
+  caller: string;
+  /** Why the Engine methods outside the list are not offered, ending where the list of those it may call follows. */
+  readOnlyHint: string;
+  /** Where readable files may lie, as in "… is not in the upload folder or the bundled samples". */
+  readableFolders: string;
+  /** What to do with a file outside them. */
+  outsideHint: string;
+  /** What to pass when a path is not a string. */
+  pathHint: string;
+}
 
 /** A Comlink wire value as it arrives (RAW values are plain data; HANDLER ones a proxy or the like). */
 interface WireValue {
@@ -42,22 +61,22 @@ function badRequest(message: string, hint: string): PmwErrorData {
 }
 
 /**
- * Why a message from a page must not reach the engine, or null when it may. Only calls (and reads) of the
+ * Why a message from a UI must not reach the engine, or null when it may. Only calls (and reads) of the
  * EngineClient methods pass — never openWorkspace, close or exportResult — and the methods that read files
- * only with paths inside `readableRoots` (the upload folder and the bundled samples), symlinks resolved.
+ * only with paths inside `readableRoots` (a root may be a folder or one file), symlinks resolved.
  */
-export async function refuseCall(message: unknown, readableRoots: readonly string[]): Promise<PmwErrorData | null> {
+export async function refuseCall(message: unknown, readableRoots: readonly string[], wording: CallerWording): Promise<PmwErrorData | null> {
   const call = (message ?? {}) as CallMessage;
   const path = Array.isArray(call.path) ? call.path : [];
   const method = path[0];
   if ((call.type !== 'APPLY' && call.type !== 'GET') || path.length !== 1) {
-    return badRequest(`the server relays calls of Engine methods only, not a ${String(call.type)} of ${JSON.stringify(path)}`,
+    return badRequest(`only calls of Engine methods reach the engine, not a ${String(call.type)} of ${JSON.stringify(path)}`,
       `call one of ${ENGINE_CLIENT_METHODS.join(', ')}`);
   }
   if (!isEngineClientMethod(method)) {
     return {
-      code: 'READ_ONLY', message: `${String(method)} cannot be called from the browser`,
-      hint: `pmw serve opened the workspace itself; the page may call ${ENGINE_CLIENT_METHODS.join(', ')}`,
+      code: 'READ_ONLY', message: `${String(method)} cannot be called from ${wording.caller}`,
+      hint: `${wording.readOnlyHint} ${ENGINE_CLIENT_METHODS.join(', ')}`,
     };
   }
   if (call.type === 'GET') return null;
@@ -67,10 +86,9 @@ export async function refuseCall(message: unknown, readableRoots: readonly strin
     return badRequest(`the arguments of ${method} must be plain data or callbacks`, 'call the Engine through Comlink as the page does');
   }
   for (const { what, value } of FILE_ARGUMENTS[method]?.(args.map((arg) => (arg.type === 'RAW' ? arg.value : undefined))) ?? []) {
-    if (typeof value !== 'string') return badRequest(`${what} must be given as a path`, 'upload the file first and pass the path the upload returned');
+    if (typeof value !== 'string') return badRequest(`${what} must be given as a path`, wording.pathHint);
     if ((await resolveInside(value, readableRoots)) === null) {
-      return badRequest(`${what} ${value} is not in the upload folder or the bundled samples`,
-        'the browser may import only files uploaded to this server (or the bundled samples); upload it first');
+      return badRequest(`${what} ${value} is not in ${wording.readableFolders}`, wording.outsideHint);
     }
   }
   return null;
