@@ -1,0 +1,78 @@
+/**
+ * The engine entry as Electron's utility process runs it, here in a Node child process
+ * (test/helpers/fork-engine-process.ts): the protocol of engine-process-protocol.ts and the call guard on
+ * the window's port — granted files and folders, bundled samples, nothing else.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FromEngineProcess } from './engine-process-protocol.js';
+import { installErrorTransfer } from './transfer.js';
+import { portEndpoint } from '../../renderer/platform/port-endpoint.js';
+import { remoteEngineClient } from '../../renderer/platform/remote-engine.js';
+import { ENGINE_ENTRY, forkEngineProcess, type ForkedEngine } from '../../test/helpers/fork-engine-process.js';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
+
+const SMALL = fileURLToPath(new URL('../../samples/small', import.meta.url));
+installErrorTransfer();
+const tempDir = useTempDir();
+let engine: ForkedEngine | null = null;
+
+afterEach(() => {
+  if (engine?.process.exitCode === null) engine.process.kill('SIGKILL');
+  engine = null;
+});
+
+function replies(child: ForkedEngine): () => Promise<FromEngineProcess> {
+  const queue: FromEngineProcess[] = [];
+  const waiting: ((message: FromEngineProcess) => void)[] = [];
+  child.onMessage((message) => {
+    const next = waiting.shift();
+    if (next) next(message as FromEngineProcess);
+    else queue.push(message as FromEngineProcess);
+  });
+  return () => new Promise((resolve) => {
+    const queued = queue.shift();
+    if (queued) resolve(queued);
+    else waiting.push(resolve);
+  });
+}
+
+describe('engine process entry', () => {
+  it('opens, serves a port with only granted paths, and closes cleanly on request', async () => {
+    engine = forkEngineProcess(ENGINE_ENTRY);
+    const next = replies(engine);
+    const workspace = join(tempDir(), 'w.duckdb');
+    engine.postMessage({ type: 'open', workspace, samples: [join(SMALL, 'vcf')] });
+    const { port1, port2 } = new MessageChannel();
+    // Sent before the workspace is open: served once it is.
+    engine.postMessage({ type: 'connect' }, [port2]);
+    expect(await next()).toMatchObject({ type: 'ready', info: { path: workspace, datasets: 0 } });
+    const client = remoteEngineClient(portEndpoint(port1));
+
+    // Methods outside the window's list never reach the engine (a raw Comlink proxy can name any).
+    const raw = Comlink.wrap<Record<string, (...args: unknown[]) => Promise<unknown>>>(portEndpoint(port1));
+    for (const method of ['openWorkspace', 'close', 'exportResult']) {
+      await expect(raw[method]!('/tmp/x')).rejects.toMatchObject({ code: 'READ_ONLY', message: `${method} cannot be called from the window` });
+    }
+    expect(await client.datasets()).toEqual([]);
+
+    // A bundled sample folder passes; a file beside it that was never granted does not.
+    const vcf = await client.importFile({ path: join(SMALL, 'vcf', 'cohort.vcf'), name: 'cohort' });
+    expect(vcf.dataset.kind).toBe('vcf');
+    const person = join(SMALL, 'omop', 'person.csv');
+    await expect(client.importFile({ path: person })).rejects.toMatchObject({ code: 'BAD_REQUEST', hint: expect.stringMatching(/Import…|drop it/) });
+    // Granting the folder makes its contents importable.
+    engine.postMessage({ type: 'grant', paths: [join(SMALL, 'omop')] });
+    await expect(client.importFile({ path: person, name: 'person' })).resolves.toMatchObject({ dataset: { rows: 1000 } });
+    // Relative paths and `..` are refused even inside a granted folder.
+    await expect(client.importFile({ path: join(SMALL, 'omop', '..', 'faers') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const exited = new Promise<number | null>((resolve) => engine!.onExit((code) => resolve(code)));
+    engine.postMessage({ type: 'close' });
+    expect(await next()).toEqual({ type: 'closed' });
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
