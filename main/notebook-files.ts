@@ -4,7 +4,7 @@
  * or one the user picked in the open dialog (or the recent list), and saves go where the user's save dialog
  * said — never over a bundled notebook. Plain file reads and writes: notebooks are text, not data.
  */
-import { readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import type { NotebookEntry } from './bridge-api.js';
 
@@ -79,6 +79,7 @@ export class NotebookAccess {
   async write(path: string, text: string): Promise<NotebookEntry> {
     const real = await realOrNull(dirname(path)) ?? dirname(path);
     if (await this.isBundled(join(real, basename(path)))) throw new Error('the bundled notebooks cannot be overwritten; save under another folder');
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
     return this.allow(path);
   }
