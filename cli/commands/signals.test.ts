@@ -29,7 +29,7 @@ describe('pmw signals', () => {
     expect(result.stdout.split('\n')[0]).toMatch(/^drug\s+event\s+n\s+e\s+prr/);
     expect(result.stdout).toContain('REUMOFAN PLUS');
     const csv = (await readFile(out, 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('drug,event,n,e,prr,prr_lo,prr_hi,chisq,ror,ror_lo,ror_hi,ic,ic025,ic975,ebgm,eb05,eb95,prr_signal,ror_signal,ic_signal,ebgm_signal,ror_corrected,n_drug,n_event,n_total');
+    expect(csv[0]).toBe('drug,event,n,e,prr,prr_lo,prr_hi,chisq,p_chisq,ror,ror_lo,ror_hi,ic,ic025,ic975,ebgm,eb05,eb95,prr_signal,ror_signal,ic_signal,ebgm_signal,ror_corrected,n_drug,n_event,n_total');
     const reference = await loadCaersScreen();
     expect(csv.length - 1).toBe(Array.from(reference.reference.n).filter((n) => n >= 3).length);
     const summary = JSON.parse(await readFile(summaryPath, 'utf8'));

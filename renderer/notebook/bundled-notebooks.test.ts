@@ -74,16 +74,17 @@ describe('bundled notebooks on the bundled samples', () => {
     expect(last?.type === 'table' && last.totalRows).toBe(2);
   });
 
-  it('adr-signal-screen: the brushed relation holds exactly the pairs inside the brush', async () => {
+  it('adr-signal-screen: the brushed volcano holds exactly the pairs inside the brush', async () => {
     const { runtime, named, cells } = await open('adr-signal-screen.md');
     expect(progressed.has(named('screen').id)).toBe(true);
     const table = resultOf<{ resultTable: string }>(runtime, named('screen')).resultTable;
     const reader = cells[cells.findIndex((c) => c.name === 'picked') + 2]!;
-    const count = async (where: string) => Number(pageRows(await engine.query(`select count(*) from ${table} ${where}`))[0]![0]);
+    const count = async (where: string) => Number(pageRows(await engine.query(`select count(*) from ${table} where ror > 0 and p_chisq is not null ${where}`))[0]![0]);
     const shown = () => { const o = runtime.state(reader.id).output; return o?.type === 'table' ? o.totalRows : null; };
     expect(shown()).toBe(await count(''));
+    // The volcano's axes computed here from the result table itself: log2 ROR in [1, 10], -log10 p in [2, 1000].
     await runtime.setBrush(named('picked').id, { x: [1, 10], y: [2, 1000] });
-    const inside = await count('where ic between 1 and 10 and eb05 between 2 and 1000');
+    const inside = await count('and log2(ror) between 1 and 10 and -log10(greatest(p_chisq, 1e-300)) between 2 and 1000');
     expect(inside).toBeGreaterThan(0);
     expect(shown()).toBe(inside);
     const trend = await engine.signalTrend({ dataset: 'faers', drugs: ['diclofenac'], events: ['gastrointestinal haemorrhage'], period: 'quarter' });

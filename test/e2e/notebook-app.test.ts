@@ -107,16 +107,16 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     await expect.poll(() => gridTotal(grid), { timeout: 30_000 }).toBe(persons);
   });
 
-  it('runs adr-signal-screen; brushing the plot filters the table that reads it', async () => {
+  it('runs adr-signal-screen; brushing the volcano plot filters the table that reads it', async () => {
     const page = app.page;
     await openNotebook(page, 'adr-signal-screen.md');
     await runAll(page);
     const picked = await namedCell(page, 'picked');
     const table = (await cellAfter(page, 'picked', 'sql')).getByTestId('result-grid');
     const all = await gridTotal(table);
-    const screen = (await namedCell(page, 'screen')).getByTestId('result-grid');
-    // With nothing brushed the plot's relation is every pair of the screen.
-    expect(all).toBe(await gridTotal(screen));
+    const volcano = (await namedCell(page, 'volcano')).getByTestId('result-grid');
+    // With nothing brushed the plot's relation is every point of the volcano.
+    expect(all).toBe(await gridTotal(volcano));
     expect(all).toBeGreaterThan(10);
 
     await picked.getByTestId('plot-svg').scrollIntoViewIfNeeded();

@@ -29,6 +29,8 @@ describe('computeDisproportionality, hand-computed tables', () => {
     expectRelative(m.prrHi[0]!, 9.342055186592036);
     // Yates: ad − bc = 8,800 − 1,800 = 7,000; 1,000·(7,000 − 500)² / (100·900·30·970) = 4.225e10 / 2.619e9
     expectRelative(m.chisq[0]!, 16.132111492936236);
+    // R 4.2: chisq.test(matrix(c(10, 20, 90, 880), 2), correct = TRUE)$p.value = 5.9073877827803972e-05
+    expectRelative(m.chisqP[0]!, 5.9073877827803972e-05, 1e-12);
     // ROR = (10·880)/(90·20) = 8,800/1,800 = 4.8888…; SE = √(1/10 + 1/90 + 1/20 + 1/880) = 0.4027995
     expectRelative(m.ror[0]!, 4.888888888888889);
     expectRelative(m.rorLo[0]!, 2.2199350644989457);
@@ -87,10 +89,11 @@ describe('computeDisproportionality, hand-computed tables', () => {
     expectRelative(m.ic975[0]!, 0.32880378133617266, 1e-12);
   });
 
-  it('a table at independence scores χ² = 0: the Yates correction is capped at |ad − bc|', () => {
+  it('a table at independence scores χ² = 0 (p = 1): the Yates correction is capped at |ad − bc|', () => {
     const m = table(1, 9, 9, 81);
     // ad − bc = 81 − 81 = 0; the uncapped formula would give 100·(0 − 50)²/(10·90·10·90) = 0.3086
     expect(m.chisq[0]).toBe(0);
+    expect(m.chisqP[0]).toBe(1);
     expect(m.prr[0]).toBe(1);
     expect(m.ror[0]).toBe(1);
     expect(m.ic[0]).toBe(0); // E = 1: log2(1.5/1.5)

@@ -12,6 +12,7 @@
  *   precision and leave rounding to display).
  * - 95% intervals use z = 1.96, as Evans et al. (2001) and van Puijenbroek et al. (2002) write them.
  */
+import { regularizedGammaQ } from '../../stats/regularized-lower-gamma.js';
 import { indexDistinctValues } from '../../stats/distinct-values.js';
 import { gammaQuantile } from '../../stats/gamma-distribution.js';
 
@@ -47,6 +48,8 @@ export interface Disproportionality {
    * NaN when a margin is 0.
    */
   chisq: Float64Array;
+  /** The upper tail of χ² on 1 degree of freedom at `chisq`: the p-value of the Yates test (NaN with it). */
+  chisqP: Float64Array;
   /**
    * Reporting odds ratio (van Puijenbroek 2002): ad/(bc), interval exp(ln ROR ± 1.96·√(1/a+1/b+1/c+1/d)).
    * When any cell is 0, 0.5 is added to all four (Haldane–Anscombe) and `rorCorrected` is 1; otherwise
@@ -68,6 +71,11 @@ export interface Disproportionality {
 }
 
 const Z_95 = 1.96;
+
+/** P(χ²₁ ≥ x) = Q(1/2, x/2), the regularized upper incomplete gamma function. */
+function chiSquareOneDfUpperTail(x: number): number {
+  return Number.isNaN(x) ? NaN : regularizedGammaQ(0.5, x / 2);
+}
 const HALDANE = 0.5;
 
 export function computeDisproportionality(counts: PairCounts): Disproportionality {
@@ -77,6 +85,7 @@ export function computeDisproportionality(counts: PairCounts): Disproportionalit
     prrLo: new Float64Array(size),
     prrHi: new Float64Array(size),
     chisq: new Float64Array(size),
+    chisqP: new Float64Array(size),
     ror: new Float64Array(size),
     rorLo: new Float64Array(size),
     rorHi: new Float64Array(size),
@@ -93,6 +102,7 @@ export function computeDisproportionality(counts: PairCounts): Disproportionalit
     const d = counts.nTotal[i]! - a - b - c;
     writeProportionalReportingRatio(out, i, a, b, c, d);
     out.chisq[i] = yatesChiSquare(a, b, c, d);
+    out.chisqP[i] = chiSquareOneDfUpperTail(out.chisq[i]!);
     writeReportingOddsRatio(out, i, a, b, c, d);
     writeInformationComponent(out, i, a, counts.e[i]!, icLimits.slotOfRow[i]!, icLimits);
   }

@@ -10,7 +10,7 @@ import { signalFlags } from './thresholds.js';
 
 /** The measures written per pair into the temporary `pmw_measures` table, keyed by `pair_id`. */
 export const MEASURE_COLUMNS = [
-  'pair_id', 'prr', 'prr_lo', 'prr_hi', 'chisq', 'ror', 'ror_lo', 'ror_hi', 'ror_corrected', 'ic', 'ic025', 'ic975',
+  'pair_id', 'prr', 'prr_lo', 'prr_hi', 'chisq', 'p_chisq', 'ror', 'ror_lo', 'ror_hi', 'ror_corrected', 'ic', 'ic025', 'ic975',
   'ebgm', 'eb05', 'eb95', 'prr_signal', 'ror_signal', 'ic_signal', 'ebgm_signal',
 ] as const;
 
@@ -22,7 +22,7 @@ export const MEASURE_COLUMNS = [
 export const PAIRS_WITH_MEASURES_SQL = 'pmw_pairs p POSITIONAL JOIN pmw_measures m';
 
 /** The measure columns as they appear in a result table (flags as booleans). */
-export const RESULT_MEASURES_SQL = `m.prr, m.prr_lo, m.prr_hi, m.chisq, m.ror, m.ror_lo, m.ror_hi, m.ic, m.ic025, m.ic975,
+export const RESULT_MEASURES_SQL = `m.prr, m.prr_lo, m.prr_hi, m.chisq, m.p_chisq, m.ror, m.ror_lo, m.ror_hi, m.ic, m.ic025, m.ic975,
   m.ebgm, m.eb05, m.eb95, ${['prr_signal', 'ror_signal', 'ic_signal', 'ebgm_signal', 'ror_corrected'].map((c) => `(m.${c} = 1) AS ${c}`).join(', ')}`;
 
 export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
@@ -86,7 +86,7 @@ export async function measurePairs(task: Task, pairsTable: string, fit: MgpsFit,
   const flags = signalFlags(measures, posterior, n, thresholds);
   task.throwIfCancelled();
   const columns: Record<(typeof MEASURE_COLUMNS)[number], Float64Array> = {
-    pair_id: pairId, prr: measures.prr, prr_lo: measures.prrLo, prr_hi: measures.prrHi, chisq: measures.chisq,
+    pair_id: pairId, prr: measures.prr, prr_lo: measures.prrLo, prr_hi: measures.prrHi, chisq: measures.chisq, p_chisq: measures.chisqP,
     ror: measures.ror, ror_lo: measures.rorLo, ror_hi: measures.rorHi, ror_corrected: Float64Array.from(measures.rorCorrected),
     ic: measures.ic, ic025: measures.ic025, ic975: measures.ic975,
     ebgm: posterior.ebgm, eb05: posterior.eb05, eb95: posterior.eb95,

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS } from './thresholds.js';
 
 /** The result table's columns, in order; `orderBy` may name only these. */
 export const RESULT_COLUMNS = [
-  'drug', 'event', 'n', 'e', 'prr', 'prr_lo', 'prr_hi', 'chisq', 'ror', 'ror_lo', 'ror_hi', 'ic', 'ic025',
+  'drug', 'event', 'n', 'e', 'prr', 'prr_lo', 'prr_hi', 'chisq', 'p_chisq', 'ror', 'ror_lo', 'ror_hi', 'ic', 'ic025',
   'ic975', 'ebgm', 'eb05', 'eb95', 'prr_signal', 'ror_signal', 'ic_signal', 'ebgm_signal', 'ror_corrected',
   'n_drug', 'n_event', 'n_total',
 ] as const;
