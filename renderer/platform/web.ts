@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { NotebookFile, Platform } from './platform.js';
+import { installErrorTransfer, pmwError, type ErrorData } from './pmw-error.js';
 import { remoteEngineClient } from './remote-engine.js';
 import { SocketEndpoint, type ChannelPair, type DisconnectError, type WebSocketLike } from './socket-endpoint.js';
 
@@ -13,31 +14,6 @@ export type WebPlatform = Platform & {
   /** Closes the connection (tests, page unload). */
   disconnect(): void;
 };
-
-/** The error shape the UI shows (PmwErrorData): code, message, hint. */
-type ErrorData = { code: string; message: string; hint?: string };
-
-function pmwError(data: ErrorData): Error {
-  return Object.assign(new Error(data.message), { name: 'PmwError' }, data);
-}
-
-/**
- * The Engine sends its errors as `{ isPmwError, data }` (workers/engine/transfer.ts); read them back as
- * errors carrying code, hint, line and column.
- */
-function installErrorTransfer(): void {
-  const builtIn = Comlink.transferHandlers.get('throw');
-  if (!builtIn || (builtIn as { pmwWeb?: boolean }).pmwWeb) return;
-  Comlink.transferHandlers.set('throw', {
-    pmwWeb: true,
-    canHandle: builtIn.canHandle,
-    serialize: builtIn.serialize,
-    deserialize: (serialized: { isPmwError?: boolean; data?: ErrorData }) => {
-      if (serialized.isPmwError && serialized.data) throw pmwError(serialized.data);
-      return builtIn.deserialize(serialized);
-    },
-  } as Comlink.TransferHandler<unknown, unknown> & { pmwWeb: boolean });
-}
 
 function disconnectError(): DisconnectError {
   return {
