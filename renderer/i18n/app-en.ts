@@ -19,6 +19,11 @@ export const APP_EN = {
   'app.fatal.disconnectHelp': 'pmw serve stopped or the network dropped. Start it again, then reload this page; saved notebooks are kept.',
   'app.fatal.reload': 'Reload',
 
+  'app.engine.crashed': 'The engine stopped ({detail}). Your workspace and saved notebooks are kept.',
+  'app.engine.restart': 'Restart',
+  'app.engine.restarting': 'Restarting the engine…',
+  'app.engine.restartFailed': 'The engine did not restart.',
+
   'app.error.inFile': 'in {file}',
   'app.error.atLine': '{file}, line {line}',
   'app.error.atLineColumn': '{file}, line {line}, column {column}',

@@ -21,6 +21,11 @@ export const APP_ZH_CN: Record<keyof typeof APP_EN, string> = {
   'app.fatal.disconnectHelp': 'pmw serve 已停止或网络中断。请重新启动它，然后刷新本页；已保存的笔记本不会丢失。',
   'app.fatal.reload': '刷新',
 
+  'app.engine.crashed': '引擎已停止（{detail}）。工作区和已保存的笔记本均完好。',
+  'app.engine.restart': '重新启动',
+  'app.engine.restarting': '正在重新启动引擎…',
+  'app.engine.restartFailed': '引擎未能重新启动。',
+
   'app.error.inFile': '位于 {file}',
   'app.error.atLine': '{file}，第 {line} 行',
   'app.error.atLineColumn': '{file}，第 {line} 行第 {column} 列',
