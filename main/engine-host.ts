@@ -29,6 +29,8 @@ export interface EngineHostOptions {
   workspace: string;
   /** Bundled sample folders the window may import from. */
   samples?: string[];
+  /** Import the bundled samples (synthetic folder, GiBleed) on opening: the samples workspace. */
+  importSamples?: { directory: string; gibleed: string };
   /** How long `stop` waits for a clean close before killing. Default 5 s. */
   stopTimeoutMs?: number;
 }
@@ -101,7 +103,7 @@ export function createEngineHost<Port>(deps: EngineHostDeps<Port>, options: Engi
         }
         if (!stopping && state.status !== 'crashed') setState({ status: 'crashed', detail: exitDetail(code, signal) });
       });
-      current.postMessage({ type: 'open', workspace: options.workspace, samples: options.samples ?? [] });
+      current.postMessage({ type: 'open', workspace: options.workspace, samples: options.samples ?? [], ...(options.importSamples ? { importSamples: options.importSamples } : {}) });
       if (granted.size > 0) current.postMessage({ type: 'grant', paths: [...granted] });
     });
   }

@@ -53,7 +53,12 @@ function newEngineHost(path: string): EngineHost<MessagePortMain> {
       };
     },
     newChannel: () => new MessageChannelMain(),
-  }, { entry: layout.engineEntry, workspace: path, samples: layout.samples });
+  }, {
+    entry: layout.engineEntry, workspace: path, samples: layout.samples,
+    // The samples workspace (the first run, or File › Open of it) gets the bundled samples, as `pmw start` does.
+    ...(path === samplesWorkspacePath(undefined, currentPlatform()) && layout.samples.length >= 2
+      ? { importSamples: { directory: layout.samples[0]!, gibleed: layout.samples[1]! } } : {}),
+  });
   engine.onState((next) => window?.webContents.send(ENGINE_STATE_CHANNEL, next));
   return engine;
 }

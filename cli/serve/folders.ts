@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gibleedDirectory, samplesDirectory } from '../bundled-samples.js';
+import { gibleedDirectory, samplesDirectory } from '../../workers/import/bundled-samples.js';
 
 /** The folders `pmw serve` reads and writes besides the workspace file. */
 export interface ServeFolders {

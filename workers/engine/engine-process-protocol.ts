@@ -6,8 +6,12 @@
 import type { PmwErrorData, WorkspaceInfo } from './api.js';
 
 export type ToEngineProcess =
-  /** Opens the workspace file; `samples` are the bundled sample folders the window may import from. */
-  | { type: 'open'; workspace: string; samples?: string[] }
+  /**
+   * Opens the workspace file; `samples` are the bundled sample folders the window may import from. With
+   * `importSamples` (the samples workspace, as on the first run) the bundled samples are imported before
+   * `ready`, as `pmw start` does: new or changed ones imported, unchanged ones left.
+   */
+  | { type: 'open'; workspace: string; samples?: string[]; importSamples?: { directory: string; gibleed: string } }
   /** Carries one port (ports[0]) on which the engine serves one window. */
   | { type: 'connect' }
   /** Files or folders the user chose in a dialog or dropped on the window: they become importable. */

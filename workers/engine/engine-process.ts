@@ -6,6 +6,7 @@
 import { isAbsolute } from 'node:path';
 import * as Comlink from 'comlink';
 import type { Engine } from './api.js';
+import { planSampleImports, sampleRequest } from '../import/bundled-samples.js';
 import type { FromEngineProcess, ToEngineProcess } from './engine-process-protocol.js';
 import { toPmwError } from './errors.js';
 import { refusalReply, refuseCall, type CallerWording } from './guard/call-guard.js';
@@ -56,6 +57,20 @@ function isPathList(value: unknown): value is string[] {
 }
 
 /**
+ * Imports the bundled samples into the open workspace; a sample that fails is reported on stderr (the
+ * desktop app's log) and the others still load.
+ */
+async function importSamples(engine: Engine, folders: { directory: string; gibleed: string }): Promise<void> {
+  const plan = await planSampleImports(folders.directory, folders.gibleed);
+  for (const note of plan.notes) process.stderr.write(`pmw engine: ${note}\n`);
+  for (const sample of plan.imports) {
+    await engine.importFile(sampleRequest(sample)).catch((error: unknown) => {
+      process.stderr.write(`pmw engine: sample ${sample.name} not imported: ${toPmwError(error).message}\n`);
+    });
+  }
+}
+
+/**
  * Serves the parent's messages with `engine` until `close`; then calls `exit`. Messages are handled one at
  * a time, so a `connect` sent right after `open` is served once the workspace is open.
  */
@@ -71,7 +86,9 @@ export function serveEngineProcess(channel: ParentChannel, engine: Engine, exit:
       case 'open':
         try {
           samples = isPathList(message.samples) ? message.samples : [];
-          post({ type: 'ready', info: await engine.openWorkspace(message.workspace) });
+          const info = await engine.openWorkspace(message.workspace);
+          if (message.importSamples) await importSamples(engine, message.importSamples);
+          post({ type: 'ready', info: { ...info, datasets: (await engine.datasets()).length } });
         } catch (error) {
           post({ type: 'failed', error: toPmwError(error, 'WORKSPACE_CORRUPT').toData() });
         }

@@ -41,6 +41,26 @@ function replies(child: ForkedEngine): () => Promise<FromEngineProcess> {
 }
 
 describe('engine process entry', () => {
+  it('imports the bundled samples before ready when asked (the samples workspace)', async () => {
+    engine = forkEngineProcess(ENGINE_ENTRY);
+    const next = replies(engine);
+    const workspace = join(tempDir(), 'samples.duckdb');
+    const gibleed = fileURLToPath(new URL('../../samples/gibleed', import.meta.url));
+    // No synthetic folder here: only GiBleed is planned (planSampleImports), and the open still succeeds.
+    engine.postMessage({ type: 'open', workspace, samples: [gibleed], importSamples: { directory: join(tempDir(), 'none'), gibleed } });
+    expect(await next()).toMatchObject({ type: 'ready', info: { path: workspace, datasets: 1 } });
+    const { port1, port2 } = new MessageChannel();
+    engine.postMessage({ type: 'connect' }, [port2]);
+    const client = remoteEngineClient(portEndpoint(port1));
+    const [dataset] = await client.datasets();
+    expect(dataset).toMatchObject({ name: 'gibleed', kind: 'omop' });
+    // Eunomia GiBleed: 2,694 persons.
+    expect(dataset!.tables.find((t) => t.table === 'gibleed.person')?.rows).toBe(2694);
+    engine.postMessage({ type: 'close' });
+    expect(await next()).toEqual({ type: 'closed' });
+    port1.close();
+  });
+
   it('opens, serves a port with only granted paths, and closes cleanly on request', async () => {
     engine = forkEngineProcess(ENGINE_ENTRY);
     const next = replies(engine);
