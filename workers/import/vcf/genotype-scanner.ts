@@ -50,6 +50,8 @@ export class GenotypeScanner {
   /** Each sample index as decimal digits, for the call tokens. */
   private readonly sampleDigits: Uint8Array;
   private readonly sampleDigitsAt: Int32Array;
+  /** Where the sample field ends, set by copyDigitSubfields. */
+  private fieldEnd = 0;
 
   constructor(readonly samples: readonly string[]) {
     this.fieldStart = new Int32Array(samples.length);
@@ -230,6 +232,17 @@ export class GenotypeScanner {
    * ends. In a biallelic record a GT that is the usual text for its byte is left out (CANONICAL_GT).
    */
   private appendCall(b: Uint8Array, p: number, end: number, layout: FormatLayout | null, calls: CallText, sample: number, indexInRow: number, code: number, biallelic: boolean, walkFrom = p): number {
+    // FORMAT `GT:DP:GQ…` with the GT already read (walkFrom after it): the `:DP:GQ` text is copied as it
+    // stands when it holds only digits, in one pass — the common call of a cohort file.
+    if (layout !== null && walkFrom > p && layout.dp === 1 && layout.gq === 2) {
+      const o = this.appendTokenStart(b, p, walkFrom, calls, sample, indexInRow, code, biallelic);
+      const tail = this.copyDigitSubfields(b, walkFrom, end, calls.bytes, o);
+      if (tail >= 0) {
+        calls.length = tail;
+        calls.count++;
+        return this.fieldEnd;
+      }
+    }
     let gtStart = 0, gtEnd = 0, dpStart = 0, dpEnd = 0, gqStart = 0, gqEnd = 0;
     let q = walkFrom;
     if (layout && p >= 0) {
@@ -246,18 +259,8 @@ export class GenotypeScanner {
         begin = q + 1;
       }
     }
-    const digits = this.sampleDigits;
-    const digitsAt = this.sampleDigitsAt;
     const out = calls.bytes;
-    let o = calls.length;
-    if (indexInRow > 0) out[o++] = 32;
-    if (indexInRow % CALLS_PER_PIECE === 0) calls.pieces.push(o);
-    for (let i = digitsAt[sample]!; i < digitsAt[sample + 1]!; i++) out[o++] = digits[i]!;
-    out[o++] = COLON;
-    out[o++] = HEX_DIGITS[code >> 4]!;
-    out[o++] = HEX_DIGITS[code & 15]!;
-    out[o++] = COLON;
-    if (!(biallelic && isCanonicalGt(b, gtStart, gtEnd, code))) for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
+    let o = this.appendTokenStart(b, gtStart, gtEnd, calls, sample, indexInRow, code, biallelic);
     out[o++] = COLON;
     o = this.appendNumber(b, dpStart, dpEnd, out, o);
     out[o++] = COLON;
@@ -265,6 +268,47 @@ export class GenotypeScanner {
     calls.length = o;
     calls.count++;
     return Math.min(q, end);
+  }
+
+  /** Writes `sample_idx:code:GT` (the separator and piece start before it); returns the output end. */
+  private appendTokenStart(b: Uint8Array, gtStart: number, gtEnd: number, calls: CallText, sample: number, indexInRow: number, code: number, biallelic: boolean): number {
+    const digits = this.sampleDigits;
+    const out = calls.bytes;
+    let o = calls.length;
+    if (indexInRow > 0) out[o++] = 32;
+    if (indexInRow % CALLS_PER_PIECE === 0) calls.pieces.push(o);
+    for (let i = this.sampleDigitsAt[sample]!, last = this.sampleDigitsAt[sample + 1]!; i < last; i++) out[o++] = digits[i]!;
+    out[o++] = COLON;
+    out[o++] = HEX_DIGITS[code >> 4]!;
+    out[o++] = HEX_DIGITS[code & 15]!;
+    out[o++] = COLON;
+    if (!(biallelic && isCanonicalGt(b, gtStart, gtEnd, code))) for (let i = gtStart; i < gtEnd; i++) out[o++] = b[i]!;
+    return o;
+  }
+
+  /**
+   * Copies the two subfields after the GT (`:DP:GQ`, from the `:` at `from`) as written when they hold only
+   * digits, padding absent ones with `:`; sets `fieldEnd`. Returns the output end, or -1 when a value is
+   * anything else (`.`, a sign, a decimal), which the general path handles.
+   */
+  private copyDigitSubfields(b: Uint8Array, from: number, end: number, out: Uint8Array, o: number): number {
+    let colons = 0;
+    let q = from;
+    for (; q < end; q++) {
+      const c = b[q]!;
+      if (c === COLON) {
+        if (++colons === 3) break;
+      } else if (c === TAB) {
+        break;
+      } else if (c < 48 || c > 57) {
+        return -1;
+      }
+      out[o++] = c;
+    }
+    for (; colons < 2; colons++) out[o++] = COLON;
+    while (q < end && b[q] !== TAB) q++;
+    this.fieldEnd = q;
+    return o;
   }
 
   /** Copies a DP or GQ value as written when it looks like a number; `.` and anything else are left empty (NULL). */

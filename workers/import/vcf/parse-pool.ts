@@ -48,23 +48,31 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/**
+ * Jobs posted to one worker before its earlier ones are answered. The importing thread blocks for a second
+ * or more while DuckDB flushes the appenders (compressing and writing row groups); a worker that holds
+ * only its current job would then sit idle, so each keeps a backlog in its message queue.
+ */
+export const JOBS_QUEUED_PER_WORKER = 8;
+
 /** Worker threads taking jobs in turn; results come back in any order, each to its own promise. */
 export class WorkerParsePool implements ParsePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Jobs posted to each worker and not answered yet. */
+  private readonly posted = new Map<Worker, number>();
   private readonly queue: (Pending & { id: number })[] = [];
   private readonly running = new Map<number, Pending>();
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(config: ParserConfig, threads: number) {
+  constructor(config: ParserConfig, readonly threads: number) {
     for (let i = 0; i < threads; i++) {
       const worker = startParseWorker();
       worker.postMessage({ type: 'init', config } satisfies WorkerRequest);
       worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(error));
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.posted.set(worker, 0);
     }
   }
 
@@ -76,11 +84,18 @@ export class WorkerParsePool implements ParsePool {
     });
   }
 
+  /** The worker with the fewest jobs posted, when it has room for another. */
+  private leastBusy(): Worker | null {
+    let best: Worker | null = null;
+    for (const worker of this.workers) if (best === null || this.posted.get(worker)! < this.posted.get(best)!) best = worker;
+    return best !== null && this.posted.get(best)! < JOBS_QUEUED_PER_WORKER ? best : null;
+  }
+
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    for (let worker = this.leastBusy(); worker !== null && this.queue.length > 0; worker = this.leastBusy()) {
       const { id, job, resolve, reject } = this.queue.shift()!;
       this.running.set(id, { job, resolve, reject });
+      this.posted.set(worker, this.posted.get(worker)! + 1);
       // Only a buffer the job owns may be moved; a view into a shared one (a read buffer, Node's Buffer pool) is copied.
       const bytes = job.ownsBuffer && job.bytes.byteOffset === 0 ? job.bytes : copyOf(job.bytes, 0, job.bytes.length);
       worker.postMessage({ type: 'job', id, job: { ...job, bytes } } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
@@ -90,7 +105,7 @@ export class WorkerParsePool implements ParsePool {
   private settle(worker: Worker, reply: WorkerReply): void {
     const pending = this.running.get(reply.id);
     this.running.delete(reply.id);
-    this.idle.push(worker);
+    this.posted.set(worker, this.posted.get(worker)! - 1);
     if (pending) {
       if ('result' in reply) pending.resolve(reply.result);
       else pending.reject(reply.compression ? new InflateError(reply.error) : new Error(reply.error));

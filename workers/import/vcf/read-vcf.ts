@@ -5,7 +5,7 @@ import type { Task } from '../../db/tasks.js';
 import { HeaderLines } from './header-lines.js';
 import type { LineNote } from './line-notes.js';
 import type { JobResult, ParseJob } from './parse-job.js';
-import { InflateError, InlineParsePool, WorkerParsePool, type ParsePool } from './parse-pool.js';
+import { InflateError, InlineParsePool, JOBS_QUEUED_PER_WORKER, WorkerParsePool, type ParsePool } from './parse-pool.js';
 import { VcfLineParser, type ParserConfig } from './record-parser.js';
 import { compressionError, detectCompression, readSourceChunks, type VcfCompression } from './vcf-chunks.js';
 import { vcfFormatError } from './vcf-errors.js';
@@ -106,8 +106,11 @@ class LineProblemError extends Error {
   }
 }
 
-/** Jobs in flight per parse thread: enough to keep them busy, few enough to bound memory. */
-const JOBS_AHEAD_PER_THREAD = 3;
+/**
+ * Jobs in flight per parse thread (~1 MB of BGZF each, a few MB once parsed): enough for every worker to
+ * keep its backlog (JOBS_QUEUED_PER_WORKER) while results wait to be appended, few enough to bound memory.
+ */
+const JOBS_AHEAD_PER_THREAD = 2 * JOBS_QUEUED_PER_WORKER;
 
 /**
  * Keeps the jobs in submission order: results are taken oldest first, the line split between two jobs
@@ -131,7 +134,7 @@ class OrderedBatches {
     const result = pool.run(job);
     result.catch(() => undefined);
     this.inFlight.push(result);
-    const limit = pool instanceof InlineParsePool ? 1 : JOBS_AHEAD_PER_THREAD * 4;
+    const limit = pool instanceof WorkerParsePool ? JOBS_AHEAD_PER_THREAD * pool.threads : 1;
     while (this.inFlight.length >= limit) {
       task.throwIfCancelled();
       this.take(await this.inFlight.shift()!);

@@ -58,6 +58,16 @@ describe('VcfLineParser', () => {
     expect(calls).toEqual(['0:11::: 1:80:.:: 2:12::7:', '0:00::4: 1:00::5: 2:00::6:']);
   });
 
+  it('writes the same tokens whether DP and GQ are plain digits (copied as they stand) or not', () => {
+    // FORMAT GT:DP:GQ:PL; by docs/vcf.md each token is sample_idx:code:GT:DP:GQ, GT left out when canonical
+    // (0|1 for 0x51), `.` and non-numbers empty, a decimal kept as written, PL never in the token.
+    const { calls, batch } = parse(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [
+      'chr1\t400\t.\tC\tT\t10\t.\t.\tGT:DP:GQ:PL\t0|1:26:78:0,10,100\t1|0::5\t0|1:.:78\t1|1:2.5:-3\t0|1\t0|1:7\t0|1:x:9\t0|0:1:2',
+    ]);
+    expect(calls[0]).toBe('0:51::26:78 1:51:1|0::5 2:51:::78 3:52::2.5:-3 4:51::: 5:51::7: 6:51:::9');
+    expect(batch.notes.map((n) => n.kind)).toEqual(['undeclared-format:PL', 'bad-dp-gq']);
+  });
+
   it('refuses a GT naming an ALT the record lacks, a malformed GT, and a ragged line, naming the line', () => {
     expect(parse(['a'], ['chr1\t1\t.\tA\tG\t.\t.\t.\tGT\t0/2']).batch.problem).toMatchObject({ lineIndex: 0, message: 'sample a has GT 0/2, but the record has 1 ALT allele' });
     expect(parse(['a'], ['chr1\t1\t.\tA\tG\t.\t.\t.\tGT\t0/0', 'chr1\t2\t.\tA\tG\t.\t.\t.\tGT\tx/1']).batch.problem).toMatchObject({ lineIndex: 1, message: 'sample a has GT "x/1", which is not a genotype' });
