@@ -9,6 +9,8 @@ import type { Platform } from '../platform/platform.js';
 import { el } from './dom.js';
 import { createNotebookList } from './notebook-list.js';
 import { createTopBar } from './top-bar.js';
+import type { PmwBridge } from '../../main/bridge-api.js';
+import { followMenu } from './menu-commands.js';
 
 export interface AppShell {
   destroy(): void;
@@ -31,9 +33,22 @@ export async function mountApp(root: HTMLElement, platform: Platform): Promise<A
   ]));
   // A dropped file opens the import section so the user sees the kind and name to choose.
   window.addEventListener('drop', () => { importSection.open = true; });
+  // The desktop app's menu (main sends the commands through the bridge).
+  const bridge = (window as { pmw?: PmwBridge }).pmw;
+  const stopMenu = bridge ? followMenu(bridge, {
+    importData: () => {
+      importSection.open = true;
+      importPanel.element.querySelector<HTMLInputElement>('[data-testid=import-input]')?.click();
+    },
+    openNotebook: (path, name) => void notebookView.open({ path, name, where: 'workspace' }),
+    saveNotebook: () => void notebookView.save(),
+    showAbout: () => root.querySelector<HTMLButtonElement>('[data-testid=about-button]')?.click(),
+    unsupported: () => window.alert(t('app.menu.unsupported')),
+  }) : () => undefined;
   await Promise.all([datasets.refresh(), notebooks.refresh()]);
   return {
     destroy() {
+      stopMenu();
       importPanel.destroy();
       notebookView.destroy();
     },

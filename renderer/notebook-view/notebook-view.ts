@@ -20,6 +20,8 @@ export interface NotebookView {
   element: HTMLElement;
   open(file: NotebookFile): Promise<void>;
   openText(name: string, text: string): void;
+  /** Saves the notebook (File › Save notebook in the desktop app, the Save button here). */
+  save(): Promise<void>;
   destroy(): void;
 }
 
@@ -202,6 +204,7 @@ export function createNotebookView(platform: Platform): NotebookView {
       openText(file.name, text);
     },
     openText,
+    save,
     destroy() {
       globalThis.removeEventListener?.('pmw:insert-sql', onInsertSql);
       unsubscribe();
