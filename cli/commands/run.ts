@@ -11,7 +11,8 @@ import { choiceOption, COMMON_OPTIONS, parseCommandLine, requirePositionals } fr
 import { WORKSPACE_HELP, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { withEngine } from '../open-engine.js';
-import { datasetsUsed, sha256Hex } from '../report/provenance.js';
+import { datasetsUsed, sha256Hex } from '../../renderer/report/provenance.js';
+import type { ReportDocument } from '../../renderer/report/report-html.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 
@@ -98,13 +99,15 @@ async function runNotebook(io: CliIo, workspace: string, path: string, out: stri
     const info = await engine.info();
     const metaMin = notebook.meta.minCellCount;
     // Plot, linkedom and marked load only when a report is written, so other commands start fast.
-    const { reportHtml } = await import('../report/report-html.js');
+    const { reportHtml } = await import('../../renderer/report/report-html.js');
+    const { parseHTML } = await import('linkedom');
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
     const html = reportHtml(notebook, (cell) => runtime.state(cell.id), {
       datasets: datasetsUsed(notebook.cells, await engine.datasets()),
       appVersion: ENGINE_VERSION, duckdbVersion: info.duckdbVersion, time: new Date().toISOString(),
-      notebookFile: basename(path), notebookSha256: sha256Hex(text),
+      notebookFile: basename(path), notebookSha256: await sha256Hex(text),
       minCellCount: typeof metaMin === 'number' ? metaMin : null,
-    });
+    }, document as unknown as ReportDocument);
     await writeFile(out, html);
     const failed = code.filter((c) => runtime.state(c.id).status !== 'done');
     io.err(`wrote ${out}${failed.length > 0 ? `; ${failed.length} of ${code.length} cells did not finish` : ''}\n`);

@@ -42,8 +42,8 @@ export async function mountApp(root: HTMLElement, platform: Platform): Promise<A
     },
     openNotebook: (path, name) => void notebookView.open({ path, name, where: 'workspace' }),
     saveNotebook: () => void notebookView.save(),
+    exportReport: () => void notebookView.exportReport(),
     showAbout: () => root.querySelector<HTMLButtonElement>('[data-testid=about-button]')?.click(),
-    unsupported: () => window.alert(t('app.menu.unsupported')),
   }) : () => undefined;
   await Promise.all([datasets.refresh(), notebooks.refresh()]);
   return {

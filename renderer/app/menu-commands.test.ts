@@ -14,7 +14,7 @@ describe('followMenu', () => {
       openNotebook: (path, name) => done.push(`open ${path} ${name}`),
       saveNotebook: () => done.push('save'),
       showAbout: () => done.push('about'),
-      unsupported: (command) => done.push(`unsupported ${command}`),
+      exportReport: () => done.push('report'),
     });
     listener!('import');
     listener!('open-notebook', '/data/notebooks/cohort.md');
@@ -22,8 +22,9 @@ describe('followMenu', () => {
     listener!('save-notebook');
     listener!('about');
     listener!('export-report');
+    listener!('credits');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(done).toEqual(['import', 'open /data/notebooks/cohort.md cohort.md', 'save', 'about', 'unsupported export-report', 'open /w/notebooks/mine.md mine.md']);
+    expect(done).toEqual(['import', 'open /data/notebooks/cohort.md cohort.md', 'save', 'about', 'report', 'open /w/notebooks/mine.md mine.md']);
     stop();
     expect(listener).toBeNull();
   });

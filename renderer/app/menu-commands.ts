@@ -1,9 +1,9 @@
 /**
  * The desktop app's menu, acted on in the window: main sends a command (File › Import…, Open/Save notebook,
- * Help › About) through the bridge, and the shell does what the same buttons do in the page. Workspace
+ * Export report, Help › About) through the bridge, and the shell does what the same buttons do in the page. Workspace
  * commands and the data-source credits are handled in main.
  */
-import type { MenuCommand, PmwBridge } from '../../main/bridge-api.js';
+import type { PmwBridge } from '../../main/bridge-api.js';
 
 export interface MenuTargets {
   /** Opens the import section and the file picker. */
@@ -11,8 +11,7 @@ export interface MenuTargets {
   openNotebook(path: string, name: string): void;
   saveNotebook(): void;
   showAbout(): void;
-  /** Something the window cannot do; the shell says so. */
-  unsupported(command: MenuCommand): void;
+  exportReport(): void;
 }
 
 export function followMenu(bridge: Pick<PmwBridge, 'onMenu' | 'chooseNotebook'>, targets: MenuTargets): () => void {
@@ -21,11 +20,12 @@ export function followMenu(bridge: Pick<PmwBridge, 'onMenu' | 'chooseNotebook'>,
       case 'import': targets.importData(); return;
       case 'save-notebook': targets.saveNotebook(); return;
       case 'about': targets.showAbout(); return;
+      case 'export-report': targets.exportReport(); return;
       case 'open-notebook':
         if (path) targets.openNotebook(path, baseName(path));
         else void bridge.chooseNotebook().then((entry) => { if (entry) targets.openNotebook(entry.path, entry.name); });
         return;
-      default: targets.unsupported(command);
+      default: // the workspace commands and the credits are main's own
     }
   });
 }

@@ -8,7 +8,6 @@ export const APP_EN = {
   'app.common.cancel': 'Cancel',
   'app.common.close': 'Close',
 
-  'app.menu.unsupported': 'The report is written by the command line for now: pmw run NOTEBOOK.md --out report.html',
   'app.about.open': 'About',
   'app.about.summary': 'Cohorts, adverse-reaction signals and genomic variants from de-identified data, in one local DuckDB workspace.',
   'app.about.version': 'Version',

@@ -10,7 +10,6 @@ export const APP_ZH_CN: Record<keyof typeof APP_EN, string> = {
   'app.common.cancel': '取消',
   'app.common.close': '关闭',
 
-  'app.menu.unsupported': '报告目前由命令行生成：pmw run NOTEBOOK.md --out report.html',
   'app.about.open': '关于',
   'app.about.summary': '在一个本地 DuckDB 工作区中，基于去标识化数据开展队列研究、药品不良反应信号检测和基因组变异分析。',
   'app.about.version': '版本',

@@ -15,6 +15,7 @@ import { createNotebookRuntime } from '../notebook/runtime.js';
 import type { NotebookFile, Platform } from '../platform/platform.js';
 import { createCellView, type CellActions, type CellView } from './cell-view.js';
 import { newCellSource } from './new-cell.js';
+import { exportReport } from './export-report.js';
 
 export interface NotebookView {
   element: HTMLElement;
@@ -22,6 +23,8 @@ export interface NotebookView {
   openText(name: string, text: string): void;
   /** Saves the notebook (File › Save notebook in the desktop app, the Save button here). */
   save(): Promise<void>;
+  /** Writes the HTML report of the current results (File › Export report, the Export report button). */
+  exportReport(): Promise<void>;
   destroy(): void;
 }
 
@@ -163,6 +166,15 @@ export function createNotebookView(platform: Platform): NotebookView {
     }
   }
 
+  async function exportCurrentReport(): Promise<void> {
+    try {
+      const name = await exportReport(platform, notebook, runtime, fileName);
+      say(t('view.reportExported', { name }));
+    } catch (thrown) {
+      say(t('view.reportFailed', { message: toErrorData(thrown).message }));
+    }
+  }
+
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (file) void file.text().then((text) => openText(file.name, text));
@@ -175,6 +187,7 @@ export function createNotebookView(platform: Platform): NotebookView {
     toolButton('save-notebook', 'view.save', () => void save()),
     toolButton('download-notebook', 'view.download', () =>
       void platform.saveDownload(fileName, new Blob([serializeNotebook(notebook)], { type: 'text/markdown' }))),
+    toolButton('export-report', 'view.exportReport', () => void exportCurrentReport()),
     toolButton('open-file', 'view.openFile', () => fileInput.click()),
     fileInput,
     el('span', { className: 'add-cell' }, [kindPicker, toolButton('add-cell', 'view.addCell', () => addCell(kindPicker.value as CellKind))]),
@@ -205,6 +218,7 @@ export function createNotebookView(platform: Platform): NotebookView {
     },
     openText,
     save,
+    exportReport: exportCurrentReport,
     destroy() {
       globalThis.removeEventListener?.('pmw:insert-sql', onInsertSql);
       unsubscribe();

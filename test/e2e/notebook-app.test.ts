@@ -88,6 +88,15 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     const km = await cellAfter(page, 'km', 'plot');
     expect(await km.locator('[data-testid=plot-svg] path[d]').count()).toBeGreaterThanOrEqual(2);
     await app.screenshot('03-cohort-basics');
+
+    // Export report: the same self-contained HTML as pmw run, from the results on screen.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    expect(download.suggestedFilename()).toBe('cohort-basics.html');
+    const report = await readFile(await download.path(), 'utf8');
+    expect(report.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(report).toContain('class="provenance"');
+    expect(report).toContain(expected.length > 0 ? 'gibleed' : 'never');
+    expect(report).not.toMatch(/https?:\/\//);
   });
 
   it('queries a table from the dataset browser into a new SQL cell', async () => {

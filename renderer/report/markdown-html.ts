@@ -4,7 +4,7 @@
  * nothing and sends the reader nowhere.
  */
 import { Marked } from 'marked';
-import { escapeHtml } from '../../renderer/notebook/output-html.js';
+import { escapeHtml } from '../notebook/output-html.js';
 
 const INSIDE = /^(#|\.{0,2}\/|[\w-]+\.(md|html)(#|$))/;
 

@@ -2,12 +2,11 @@
  * What a report was made from: the datasets its cells read (by name in SQL, or `dataset` in a spec), with their
  * checksums from the catalog, the versions, the time and the notebook's own checksum, and the small-cell policy.
  */
-import { createHash } from 'node:crypto';
 import type { Dataset } from '../../workers/engine/api.js';
-import { formatNumber, t } from '../../renderer/i18n/i18n.js';
-import { escapeHtml } from '../../renderer/notebook/output-html.js';
-import type { Cell } from '../../renderer/notebook/notebook.js';
-import { sqlIdentifiers } from '../../renderer/notebook/sql-identifiers.js';
+import { formatNumber, t } from '../i18n/i18n.js';
+import { escapeHtml } from '../notebook/output-html.js';
+import type { Cell } from '../notebook/notebook.js';
+import { sqlIdentifiers } from '../notebook/sql-identifiers.js';
 
 export interface Provenance {
   datasets: Dataset[];
@@ -20,8 +19,10 @@ export interface Provenance {
   minCellCount: number | null;
 }
 
-export function sha256Hex(bytes: string | Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 (hex) of the notebook's text with Web Crypto, which Node and browsers both have. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function specDatasets(value: unknown, found: Set<string>): void {
