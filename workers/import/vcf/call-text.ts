@@ -6,11 +6,15 @@ import { GrowableArray } from './growable-array.js';
  * absent or `.`), tokens of one row separated by a space. DuckDB takes one string per variant far faster than lists of numbers.
  */
 export class CallText {
-  bytes = new Uint8Array(1 << 20);
+  bytes: Uint8Array;
   length = 0;
   count = 0;
   /** Where each piece of at most CALLS_PER_PIECE tokens of a row starts (a `genotype_calls` row each). */
   readonly pieces = new GrowableArray(Int32Array, 4096);
+
+  constructor(capacity = 1 << 20) {
+    this.bytes = new Uint8Array(capacity);
+  }
 
   /** Room for `extra` more bytes. */
   ensure(extra: number): void {

@@ -35,6 +35,8 @@ export class VcfLineParser {
   private readonly columnOfKey: Map<string, number>;
   private readonly layouts = new Map<string, FormatLayout & { keys: string[] }>();
   private readonly annotationColumns: { layout: AnnotationLayout; column: number }[];
+  /** Output bytes per input byte in the last batch (sizes the next batch's buffers). */
+  private bytesPerInputByte: { packed: number; callText: number } | null = null;
   private readonly target: RecordTarget = {
     packed: new Uint8Array(0), packedAt: 0, counts: new Int32Array(0), countsAt: 0, calls: new CallText(), textEnds: [], callCounts: [],
   };
@@ -50,7 +52,7 @@ export class VcfLineParser {
   /** Parses the lines in `text[start, end)` (whole lines; the last may lack its newline). */
   parse(text: Uint8Array, start: number, end: number): VariantBatch {
     const notes = new LineNotes();
-    const batch = new VariantBatchBuilder(this.config.infoColumns.length, this.config.samples.length);
+    const batch = new VariantBatchBuilder(this.config.infoColumns.length, this.config.samples.length, this.expectedSizes(end - start));
     const info = new InfoReader(this.config.percentEncoded, notes);
     let lineIndex = 0;
     let problem: LineProblem | null = null;
@@ -72,7 +74,21 @@ export class VcfLineParser {
       p = lineEnd + 1;
     }
     if (this.scanner.badNumbers > 0) notes.add('bad-dp-gq', 0, '', this.scanner.badNumbers);
+    this.bytesPerInputByte = { packed: batch.packed.length / (end - start || 1), callText: batch.calls.length / (end - start || 1) };
     return batch.finish(lineIndex, notes, problem);
+  }
+
+  /**
+   * The output buffers' sizes for `inputBytes` of text, from the last batch's ratios plus a tenth: buffers
+   * that double as they fill allocate and copy about three times what they keep, and each batch's buffers
+   * are moved to the importing thread, so none is reused.
+   */
+  private expectedSizes(inputBytes: number): { packed: number; callText: number } | undefined {
+    const ratios = this.bytesPerInputByte;
+    if (!ratios) return undefined;
+    // The scanner asks for room for a whole record's tokens before writing them (GenotypeScanner, `ensure`).
+    const record = this.config.samples.length * 16 + (1 << 16);
+    return { packed: Math.ceil(ratios.packed * inputBytes * 1.1), callText: Math.ceil(ratios.callText * inputBytes * 1.1) + record };
   }
 
   private parseLine(b: Uint8Array, start: number, end: number, lineIndex: number, batch: VariantBatchBuilder, info: InfoReader, notes: LineNotes): void {

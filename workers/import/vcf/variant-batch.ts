@@ -76,14 +76,16 @@ export class VariantBatchBuilder {
   readonly packed: GrowableArray<Uint8Array>;
   readonly callTextStart = new GrowableArray(Int32Array, 257);
   readonly callCount = new GrowableArray(Int32Array, 256);
-  readonly calls = new CallText();
+  readonly calls: CallText;
   readonly chromRuns: string[] = [];
   firstPos = -1;
   lastPos = -1;
 
-  constructor(infoColumns: number, readonly samples: number) {
+  /** `expected`: the bytes the packed calls and the call text will likely take (growing a buffer copies it). */
+  constructor(infoColumns: number, readonly samples: number, expected?: { packed: number; callText: number }) {
     this.info = Array.from({ length: infoColumns }, () => []);
-    this.packed = new GrowableArray(Uint8Array, Math.max(1024, samples * 64));
+    this.packed = new GrowableArray(Uint8Array, Math.max(1024, samples * 64, expected?.packed ?? 0));
+    this.calls = new CallText(Math.max(1 << 16, expected?.callText ?? 1 << 20));
     this.callTextStart.push(0);
   }
 
