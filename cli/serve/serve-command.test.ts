@@ -41,7 +41,8 @@ describe('pmw serve (the command)', () => {
     const info = await request(`${new URL(serve.url).origin}/api/info`, { headers: { Authorization: `Bearer ${token}` } });
     expect(JSON.parse(info.body)).toMatchObject({ workspace });
     expect(await serve.stop()).toBe(0);
-  });
+    // A fresh clone compiles every source on the first run (tsx): allow for it on a busy machine.
+  }, 180_000);
 
   it('ends with the error when the workspace cannot be opened, after printing the address', async () => {
     dir = await mkdtemp(join(tmpdir(), 'pmw-serve-cmd-'));

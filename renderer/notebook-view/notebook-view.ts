@@ -140,6 +140,7 @@ export function createNotebookView(platform: Platform): NotebookView {
   globalThis.addEventListener?.('pmw:insert-sql', onInsertSql);
 
   function openText(name: string, text: string): void {
+    element.setAttribute('data-file', name);
     for (const view of views.values()) view.destroy();
     views.clear();
     fileName = name;
@@ -212,6 +213,8 @@ export function createNotebookView(platform: Platform): NotebookView {
   return {
     element,
     async open(file) {
+      // `data-file` names the notebook on screen once it is there (tests wait for it).
+      element.removeAttribute('data-file');
       const text = await platform.readNotebook(file.path);
       await loadDatasets();
       openText(file.name, text);

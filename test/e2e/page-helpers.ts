@@ -5,6 +5,8 @@ export const SETTLED = new Set(['done', 'error', 'cancelled']);
 
 export async function openNotebook(page: Page, fileName: string): Promise<void> {
   await page.locator(`[data-testid=notebook-item][data-path$="${fileName}"]`).click();
+  // The view names the file once its cells replaced the previous notebook's.
+  await page.locator(`[data-testid=notebook-view][data-file="${fileName}"]`).waitFor();
   await page.locator('[data-testid=cell]').first().waitFor();
 }
 
