@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { EngineThread } from '../../workers/engine/engine-thread.js';
 import { ensureRendererBuilt } from '../../renderer/build.js';
 import { COMMON_OPTIONS, integerOption, parseCommandLine, requirePositionals } from '../arguments.js';
@@ -6,7 +7,7 @@ import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { isWildcard } from '../serve/access.js';
 import { serveFolders } from '../serve/folders.js';
-import { restrictFileAccess } from '../serve/restrict-file-access.js';
+import { restrictFileAccess } from '../../workers/engine/guard/restrict-file-access.js';
 import { startServer } from '../serve/server.js';
 import { currentPlatform, resolveWorkspacePath, samplesWorkspacePath } from '../workspace-path.js';
 import { importSamples } from './start.js';
@@ -80,7 +81,8 @@ export const serveCommand: Command = {
       const info = await engine.openWorkspace(workspace);
       io.out(`pmw ${info.engineVersion} (DuckDB ${info.duckdbVersion}), workspace ${info.path}\n`);
       if (values.samples) await importSamples(engine, io);
-      await restrictFileAccess(engine, folders.uploads, folders.samples);
+      await mkdir(folders.uploads, { recursive: true });
+      await restrictFileAccess(engine, [folders.uploads, ...folders.samples]);
     })();
     ready.catch(() => undefined);
     let server: Awaited<ReturnType<typeof startServer>> | null = null;

@@ -10,6 +10,7 @@ import { planSampleImports, sampleRequest } from '../import/bundled-samples.js';
 import type { FromEngineProcess, ToEngineProcess } from './engine-process-protocol.js';
 import { toPmwError } from './errors.js';
 import { refusalReply, refuseCall, type CallerWording } from './guard/call-guard.js';
+import { restrictFileAccess } from './guard/restrict-file-access.js';
 import type { ParentChannel } from './parent-channel.js';
 import { callListener, portEndpoint, type AnyPort } from '../../renderer/platform/port-endpoint.js';
 
@@ -25,7 +26,7 @@ const DESKTOP: CallerWording = {
  * An endpoint that passes a message on only when the guard lets it; a refused call is answered with its
  * error at once. Checks resolve paths on disk, so they are chained to keep the window's calls in order.
  */
-function guardedEndpoint(port: AnyPort, readableRoots: () => string[]): Comlink.Endpoint {
+function guardedEndpoint(port: AnyPort, readableRoots: () => string[], beforeCall: (data: unknown) => Promise<void>): Comlink.Endpoint {
   const endpoint = portEndpoint(port);
   let checked = Promise.resolve();
   const wrapped = new Map<unknown, (event: { data: unknown }) => void>();
@@ -36,7 +37,10 @@ function guardedEndpoint(port: AnyPort, readableRoots: () => string[]): Comlink.
         const { data } = event;
         checked = checked.then(async () => {
           const refusal = await refuseCall(data, readableRoots(), DESKTOP).catch((error: unknown) => toPmwError(error).toData());
-          if (refusal === null) callListener(listener, event);
+          if (refusal === null) {
+            await beforeCall(data).catch(() => undefined);
+            callListener(listener, event);
+          }
           else endpoint.postMessage(refusalReply((data as { id?: unknown } | null)?.id, refusal), []);
         });
       };
@@ -50,6 +54,14 @@ function guardedEndpoint(port: AnyPort, readableRoots: () => string[]): Comlink.
     },
     start: () => endpoint.start?.(),
   };
+}
+
+/** Engine methods that take file paths (imports, sample links, phenotype files, synonym lists). */
+const FILE_METHODS = new Set(['importFile', 'linkSamples', 'association', 'signals', 'signalTrend']);
+
+function readsFiles(data: unknown): boolean {
+  const message = data as { type?: unknown; path?: unknown } | null;
+  return message?.type === 'APPLY' && Array.isArray(message.path) && FILE_METHODS.has(String(message.path[0]));
 }
 
 function isPathList(value: unknown): value is string[] {
@@ -77,7 +89,23 @@ async function importSamples(engine: Engine, folders: { directory: string; gible
 export function serveEngineProcess(channel: ParentChannel, engine: Engine, exit: (code: number) => void): void {
   const granted = new Set<string>();
   let samples: string[] = [];
+  let workspace = '';
   const readableRoots = (): string[] => [...samples, ...granted];
+  // What DuckDB itself may read (the page's SQL too): set when the workspace opens, and again — the workspace
+  // reopened, since DuckDB keeps the list fixed once external access is off — before the first call that reads
+  // files after the user granted new ones.
+  let restrictedTo = '';
+  const rootsKey = (): string => JSON.stringify(readableRoots().sort());
+  async function limitFileAccess(): Promise<void> {
+    await restrictFileAccess(engine, readableRoots());
+    restrictedTo = rootsKey();
+  }
+  async function widenFileAccess(data: unknown): Promise<void> {
+    if (restrictedTo === rootsKey() || !readsFiles(data)) return;
+    await engine.close();
+    await engine.openWorkspace(workspace);
+    await limitFileAccess();
+  }
   const post = (message: FromEngineProcess): void => channel.post(message);
   let queue = Promise.resolve();
 
@@ -86,15 +114,17 @@ export function serveEngineProcess(channel: ParentChannel, engine: Engine, exit:
       case 'open':
         try {
           samples = isPathList(message.samples) ? message.samples : [];
+          workspace = message.workspace;
           const info = await engine.openWorkspace(message.workspace);
           if (message.importSamples) await importSamples(engine, message.importSamples);
+          await limitFileAccess();
           post({ type: 'ready', info: { ...info, datasets: (await engine.datasets()).length } });
         } catch (error) {
           post({ type: 'failed', error: toPmwError(error, 'WORKSPACE_CORRUPT').toData() });
         }
         return;
       case 'connect':
-        if (ports[0]) Comlink.expose(engine, guardedEndpoint(ports[0] as AnyPort, readableRoots));
+        if (ports[0]) Comlink.expose(engine, guardedEndpoint(ports[0] as AnyPort, readableRoots, widenFileAccess));
         return;
       case 'grant':
         if (isPathList(message.paths)) for (const path of message.paths) granted.add(path);

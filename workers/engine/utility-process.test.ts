@@ -84,9 +84,17 @@ describe('engine process entry', () => {
     expect(vcf.dataset.kind).toBe('vcf');
     const person = join(SMALL, 'omop', 'person.csv');
     await expect(client.importFile({ path: person })).rejects.toMatchObject({ code: 'BAD_REQUEST', hint: expect.stringMatching(/Import…|drop it/) });
-    // Granting the folder makes its contents importable.
+    // The window's SQL cannot read it either: DuckDB itself is limited to the allowed files.
+    const readPerson = `select count(*) as n from read_csv('${person}')`;
+    await expect(client.query(readPerson)).rejects.toMatchObject({ code: 'QUERY_ERROR', message: expect.stringMatching(/Permission|access/i) });
+    // Granting the folder makes its contents importable (the workspace reopens with the longer list first).
     engine.postMessage({ type: 'grant', paths: [join(SMALL, 'omop')] });
     await expect(client.importFile({ path: person, name: 'person' })).resolves.toMatchObject({ dataset: { rows: 1000 } });
+    expect(await client.datasets()).toHaveLength(2);
+    const counted = await client.query(readPerson);
+    expect(counted.columns[0]!.data.kind === 'bigint' ? Number(counted.columns[0]!.data.values[0]) : NaN).toBe(1000);
+    // Files outside what was granted stay out of reach.
+    await expect(client.query(`select * from read_csv('${join(SMALL, 'faers', 'DEMO24Q1.txt')}')`)).rejects.toMatchObject({ code: 'QUERY_ERROR' });
     // Relative paths and `..` are refused even inside a granted folder.
     await expect(client.importFile({ path: join(SMALL, 'omop', '..', 'faers') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import { remoteEngineClient } from '../../../renderer/platform/remote-engine.js'
 import { SocketEndpoint, type ChannelPair, type WebSocketLike } from '../../../renderer/platform/socket-endpoint.js';
 import { EngineThread } from '../../../workers/engine/engine-thread.js';
 import { serveFolders, type ServeFolders } from '../folders.js';
-import { restrictFileAccess } from '../restrict-file-access.js';
+import { restrictFileAccess } from '../../../workers/engine/guard/restrict-file-access.js';
 import { startServer, type RunningServer } from '../server.js';
 
 /** A running `pmw serve` on a fresh workspace in a temporary folder, as the command starts it. */
@@ -27,7 +27,8 @@ export async function startServeFixture(rendererDir: string): Promise<ServeFixtu
   const engine = new EngineThread();
   await engine.openWorkspace(workspace);
   const folders = await serveFolders(workspace, process.env);
-  await restrictFileAccess(engine, folders.uploads, folders.samples);
+  await mkdir(folders.uploads, { recursive: true });
+  await restrictFileAccess(engine, [folders.uploads, ...folders.samples]);
   const server = await startServer({ openEnginePort: () => engine.openPort(), workspace, folders, rendererDir });
   return {
     server, engine, folders, dir,
