@@ -11,6 +11,7 @@ import { createNotebookList } from './notebook-list.js';
 import { createTopBar } from './top-bar.js';
 import type { PmwBridge } from '../../main/bridge-api.js';
 import { followMenu } from './menu-commands.js';
+import { ENGINE_RESTARTED_EVENT } from './engine-banner.js';
 
 export interface AppShell {
   destroy(): void;
@@ -31,6 +32,9 @@ export async function mountApp(root: HTMLElement, platform: Platform): Promise<A
     el('aside', { className: 'sidebar', localizedAttrs: { 'aria-label': () => t('app.sidebar') } }, [importSection, datasets.element, notebooks.element]),
     el('main', { className: 'main-area' }, [notebookView.element]),
   ]));
+  // After an engine restart (desktop app) the catalog is read again from the new engine.
+  const onRestarted = (): void => void datasets.refresh();
+  window.addEventListener(ENGINE_RESTARTED_EVENT, onRestarted);
   // A dropped file opens the import section so the user sees the kind and name to choose.
   window.addEventListener('drop', () => { importSection.open = true; });
   // The desktop app's menu (main sends the commands through the bridge).
@@ -48,6 +52,7 @@ export async function mountApp(root: HTMLElement, platform: Platform): Promise<A
   await Promise.all([datasets.refresh(), notebooks.refresh()]);
   return {
     destroy() {
+      window.removeEventListener(ENGINE_RESTARTED_EVENT, onRestarted);
       stopMenu();
       importPanel.destroy();
       notebookView.destroy();

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineState } from '../../main/bridge-api.js';
 import { setLocale } from '../i18n/i18n.js';
-import { createEngineBanner } from './engine-banner.js';
+import { createEngineBanner, ENGINE_RESTARTED_EVENT } from './engine-banner.js';
 import { byTestId, installDom, settle } from './test-dom.node.js';
 
 installDom();
@@ -43,9 +43,15 @@ describe('engine banner', () => {
     // Main reports `restarting` meanwhile; the banner keeps saying so.
     control.emit({ status: 'restarting' });
     expect(banner.element.hasAttribute('hidden')).toBe(false);
+    let announced = 0;
+    const onRestarted = (): void => { announced += 1; };
+    window.addEventListener(ENGINE_RESTARTED_EVENT, onRestarted);
     finish();
     await settle();
     expect(banner.element.hasAttribute('hidden')).toBe(true);
+    // The shell hears of it and reads the catalog again.
+    expect(announced).toBe(1);
+    window.removeEventListener(ENGINE_RESTARTED_EVENT, onRestarted);
     banner.destroy();
   });
 

@@ -18,6 +18,9 @@ export interface EngineBanner {
   destroy(): void;
 }
 
+/** Fired on the window when a restarted engine is ready. */
+export const ENGINE_RESTARTED_EVENT = 'pmw:engine-restarted';
+
 export function createEngineBanner(control: EngineControl): EngineBanner {
   const element = el('div', { className: 'engine-banner', testid: 'engine-banner', attrs: { role: 'alert', hidden: '' } });
   let restarting = false;
@@ -35,6 +38,8 @@ export function createEngineBanner(control: EngineControl): EngineBanner {
       await control.restartEngine();
       element.setAttribute('hidden', '');
       element.dataset.status = 'ready';
+      // The shell reloads what it shows from the new engine (the catalog).
+      window.dispatchEvent(new Event(ENGINE_RESTARTED_EVENT));
     } catch (error) {
       element.dataset.status = 'restart-failed';
       show([
