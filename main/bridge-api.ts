@@ -46,6 +46,8 @@ export interface PmwBridge {
   /** Save dialog for a download (CSV, HTML report); null when cancelled. */
   saveFile(name: string, data: ArrayBuffer): Promise<string | null>;
   info(): Promise<{ workspace: string; appVersion: string }>;
+  /** The language chosen in the window, so the menu and dialogs follow it. */
+  setLanguage(locale: 'en' | 'zh-CN'): Promise<void>;
   /** Menu commands; `path` is set when the user picked a file from a recent-files list (open-notebook). */
   onMenu(listener: (command: MenuCommand, path?: string) => void): () => void;
 }

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, IpcMainInvokeEvent, MessagePortMain } from 'electron';
 import { dialog } from 'electron';
-import { t } from '../renderer/i18n/i18n.js';
+import { t, type Locale } from '../renderer/i18n/i18n.js';
 import type { NotebookEntry } from './bridge-api.js';
 import type { EngineHost } from './engine-host.js';
 import type { IpcHandlers } from './ipc-handlers.js';
@@ -22,6 +22,8 @@ export interface RouteContext {
   downloads: string;
   appVersion: string;
   rememberNotebook(path: string): void;
+  /** The window's language: the menu and dialogs are drawn again in it. */
+  setLanguage(locale: Locale): void;
 }
 
 const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'gz', 'parquet', 'vcf', 'bgz', 'zip'];
@@ -90,5 +92,6 @@ export function ipcRoutes(context: RouteContext): IpcHandlers<IpcMainInvokeEvent
       return target;
     },
     'pmw:info': () => ({ workspace: context.workspace(), appVersion: context.appVersion }),
+    'pmw:set-language': (_event: IpcMainInvokeEvent, language: Locale) => context.setLanguage(language),
   };
 }

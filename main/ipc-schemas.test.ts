@@ -19,6 +19,12 @@ describe('IPC argument validation', () => {
     expect(() => validateIpcArguments('pmw:save-notebook', ['my analysis.md', '# text'])).not.toThrow();
     expect(() => validateIpcArguments('pmw:save-file', ['report.html', new ArrayBuffer(10)])).not.toThrow();
     expect(() => validateIpcArguments('pmw:save-file', ['rows.csv', new Uint8Array(3)])).not.toThrow();
+    expect(() => validateIpcArguments('pmw:set-language', ['zh-CN'])).not.toThrow();
+  });
+
+  it('takes only the languages the app has', () => {
+    expect(refusal('pmw:set-language', ['fr'])).toBe('pmw:set-language: argument 1 must be one of en, zh-CN, got "fr"');
+    expect(refusal('pmw:set-language', [{ toString: () => 'en' }])).toBe('pmw:set-language: argument 1 must be one of en, zh-CN, got object');
   });
 
   it('refuses unknown channels and wrong argument counts, naming them', () => {

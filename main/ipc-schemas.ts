@@ -28,6 +28,7 @@ export const IPC_SCHEMAS = {
   'pmw:save-notebook': [FILE_NAME, { type: 'string', maxLength: 16 * MB }],
   'pmw:save-file': [FILE_NAME, { type: 'bytes', maxBytes: 2048 * MB }],
   'pmw:info': [],
+  'pmw:set-language': [{ type: 'enum', values: ['en', 'zh-CN'] }],
 } as const satisfies Record<string, readonly Schema[]>;
 
 export type IpcChannel = keyof typeof IPC_SCHEMAS;

@@ -8,7 +8,7 @@
  */
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, screen, session, utilityProcess, type MessagePortMain } from 'electron';
-import { t, type Locale } from '../renderer/i18n/i18n.js';
+import { setLocale, t, type Locale } from '../renderer/i18n/i18n.js';
 import { currentPlatform, samplesWorkspacePath } from '../cli/workspace-path.js';
 import { APP_SCHEME, APP_START_URL } from './app-origin.js';
 import { appLayout, startWorkspace } from './app-layout.js';
@@ -144,6 +144,12 @@ const routeContext: RouteContext = {
   downloads: app.getPath('downloads'),
   appVersion: app.getVersion(),
   rememberNotebook: (path) => { void remember('notebook', path); },
+  setLanguage: (language) => {
+    if (language === locale) return;
+    locale = language;
+    setLocale(language);
+    installMenu();
+  },
 };
 
 function secureSession(): void {

@@ -42,6 +42,7 @@ const bridge: PmwBridge = {
   saveNotebook: (name, text) => invoke('pmw:save-notebook', name, text),
   saveFile: (name, data) => invoke('pmw:save-file', name, data),
   info: () => invoke('pmw:info'),
+  setLanguage: (language) => invoke('pmw:set-language', language),
   onMenu: (listener) => subscribe(MENU_CHANNEL, (_event, command, path) => {
     listener(command as MenuCommand, typeof path === 'string' ? path : undefined);
   }),

@@ -8,6 +8,7 @@ import type { Platform } from '../platform/platform.js';
 import { connectWeb } from '../platform/web.js';
 import type { ErrorData } from '../platform/pmw-error.js';
 import { createEngineBanner } from './engine-banner.js';
+import { locale, onLocaleChange } from '../i18n/i18n.js';
 
 export type ConnectedPlatform = Platform & {
   /** The connection is gone for good: nothing on the page works any more. */
@@ -20,5 +21,9 @@ export async function connectPlatform(): Promise<ConnectedPlatform> {
   // A crashed engine process can be restarted on the same workspace: a banner above the app offers it, so
   // the page stays as it is instead of turning into the full-page error.
   document.body.prepend(createEngineBanner(platform).element);
+  // The menu and native dialogs follow the language chosen in the window.
+  const bridge = (window as unknown as { pmw: PmwBridge }).pmw;
+  void bridge.setLanguage(locale()).catch(() => undefined);
+  onLocaleChange((next) => { void bridge.setLanguage(next).catch(() => undefined); });
   return { ...platform, onDisconnect: () => () => undefined };
 }

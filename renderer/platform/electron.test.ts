@@ -57,6 +57,7 @@ class FakeBridge implements PmwBridge {
     return `/downloads/${name}`;
   }
   async info(): Promise<{ workspace: string; appVersion: string }> { return { workspace: ':memory:', appVersion: 'test' }; }
+  async setLanguage(): Promise<void> {}
   onMenu(): () => void { return () => undefined; }
 }
 

@@ -57,7 +57,7 @@ describe.skipIf(electron.path === null)('the desktop app in Electron', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false });
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => Object.keys((window as unknown as { pmw: object }).pmw).sort())).toEqual(
-      ['chooseDataPaths', 'chooseNotebook', 'grantDroppedFiles', 'info', 'listNotebooks', 'onEngineState', 'onMenu', 'readNotebook', 'requestEnginePort', 'restartEngine', 'saveFile', 'saveNotebook'],
+      ['chooseDataPaths', 'chooseNotebook', 'grantDroppedFiles', 'info', 'listNotebooks', 'onEngineState', 'onMenu', 'readNotebook', 'requestEnginePort', 'restartEngine', 'saveFile', 'saveNotebook', 'setLanguage'],
     );
     const policy = await page.evaluate(async () => (await fetch('app://pmw/index.html')).headers.get('content-security-policy'));
     expect(policy).toBe(CONTENT_SECURITY_POLICY);
