@@ -13,6 +13,8 @@ import { currentPlatform, resolveWorkspacePath, samplesWorkspacePath } from '../
 import { importSamples } from './start.js';
 
 const NAME = 'serve';
+/** How long stopping waits for the engine to finish opening before it stops the thread anyway. */
+const STOP_WAIT_MS = 30_000;
 
 const HELP = `Usage: pmw serve [--workspace W] [--port P] [--host H] [--samples] [--no-open]
 
@@ -99,6 +101,9 @@ export const serveCommand: Command = {
       io.err('stopping pmw serve\n');
     } finally {
       await server?.close();
+      // Ctrl-C while the engine is still opening the workspace (or importing the samples): let that finish
+      // first — stopping the thread in the middle of DuckDB's work can take the process down with it.
+      await Promise.race([ready.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
       await engine.terminate();
     }
     return 0;
