@@ -5,12 +5,12 @@
  */
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useOmopSampleEngine } from '../../test/helpers/omop-sample-engine.js';
-import { pageRows } from '../../test/helpers/page-rows.js';
-import { byTestId, installDom, waitFor } from '../app/test-dom.node.js';
-import { parseNotebook } from '../notebook/format.js';
-import { createNotebookRuntime } from '../notebook/runtime.js';
-import { createResultGrid, ROW_HEIGHT } from './result-grid.js';
+import { useOmopSampleEngine } from '../helpers/omop-sample-engine.js';
+import { pageRows } from '../helpers/page-rows.js';
+import { byTestId, installDom, waitFor } from '../../renderer/app/test-dom.node.js';
+import { parseNotebook } from '../../renderer/notebook/format.js';
+import { createNotebookRuntime } from '../../renderer/notebook/runtime.js';
+import { createResultGrid, ROW_HEIGHT } from '../../renderer/grid/result-grid.js';
 
 describe('result grid over omop.drug_exposure', () => {
   const engine = useOmopSampleEngine();

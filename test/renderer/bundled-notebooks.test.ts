@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssociationResult, CohortResult, CohortSpec, SurvivalResult } from '../../workers/engine/api.js';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
-import { pageRows } from '../../test/helpers/page-rows.js';
-import { parseNotebook } from './format.js';
-import type { Cell, NotebookRuntimeApi } from './notebook.js';
-import { createNotebookRuntime } from './runtime.js';
+import { pageRows } from '../helpers/page-rows.js';
+import { parseNotebook } from '../../renderer/notebook/format.js';
+import type { Cell, NotebookRuntimeApi } from '../../renderer/notebook/notebook.js';
+import { createNotebookRuntime } from '../../renderer/notebook/runtime.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = new URL('../..', import.meta.url).pathname;
 const readJson = (path: string) => JSON.parse(readFileSync(join(REPO, path), 'utf8')) as CohortSpec;
 
 describe('bundled notebooks on the bundled samples', () => {

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
-import { pageRows } from '../../test/helpers/page-rows.js';
-import { parseNotebook } from './format.js';
-import type { Cell, CellState, NotebookRuntimeApi } from './notebook.js';
-import { createNotebookRuntime } from './runtime.js';
+import { pageRows } from '../helpers/page-rows.js';
+import { parseNotebook } from '../../renderer/notebook/format.js';
+import type { Cell, CellState, NotebookRuntimeApi } from '../../renderer/notebook/notebook.js';
+import { createNotebookRuntime } from '../../renderer/notebook/runtime.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = new URL('../..', import.meta.url).pathname;
 
 const NOTEBOOK = [
   '```sql name=births', 'select year_of_birth as year, count(*) as n from omop.person group by 1', '```',

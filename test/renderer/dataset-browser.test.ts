@@ -3,12 +3,12 @@
  * column's profile checked against SQL written separately, and "query this table".
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useOmopSampleEngine } from '../../test/helpers/omop-sample-engine.js';
-import { pageRows } from '../../test/helpers/page-rows.js';
-import { byTestId, installDom, waitFor } from '../app/test-dom.node.js';
-import { setLocale } from '../i18n/i18n.js';
-import { createDatasetBrowser } from './dataset-browser.js';
-import { INSERT_SQL_EVENT, type InsertSqlDetail } from './insert-sql.js';
+import { useOmopSampleEngine } from '../helpers/omop-sample-engine.js';
+import { pageRows } from '../helpers/page-rows.js';
+import { byTestId, installDom, waitFor } from '../../renderer/app/test-dom.node.js';
+import { setLocale } from '../../renderer/i18n/i18n.js';
+import { createDatasetBrowser } from '../../renderer/datasets/dataset-browser.js';
+import { INSERT_SQL_EVENT, type InsertSqlDetail } from '../../renderer/datasets/insert-sql.js';
 
 describe('dataset browser on the omop sample', () => {
   const engine = useOmopSampleEngine();

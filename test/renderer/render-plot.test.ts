@@ -3,8 +3,8 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultPage } from '../../workers/engine/api.js';
 import { readColumns } from '../../workers/db/columnar.js';
-import { parsePlotSpec, planPlotQuery } from './plot-query.js';
-import { renderPlot } from './render-plot.js';
+import { parsePlotSpec, planPlotQuery } from '../../renderer/plot/plot-query.js';
+import { renderPlot } from '../../renderer/plot/render-plot.js';
 
 // Plots of the bundled synthetic OMOP persons, from the planned SQL through the Engine's own columnar reader.
 let connection: DuckDBConnection;

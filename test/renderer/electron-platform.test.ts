@@ -13,8 +13,8 @@ import type { EngineState, NotebookEntry, PmwBridge } from '../../main/bridge-ap
 import { cellValue } from '../../workers/db/columnar.js';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
 import { installErrorTransfer } from '../../workers/engine/transfer.js';
-import { connectElectron, ENGINE_PORT_MESSAGE, type ElectronPlatform } from './electron.js';
-import { portEndpoint } from './port-endpoint.js';
+import { connectElectron, ENGINE_PORT_MESSAGE, type ElectronPlatform } from '../../renderer/platform/electron.js';
+import { portEndpoint } from '../../renderer/platform/port-endpoint.js';
 
 const OMOP = fileURLToPath(new URL('../../samples/small/omop', import.meta.url));
 const PERSON_CSV = join(OMOP, 'person.csv');

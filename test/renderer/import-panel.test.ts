@@ -6,14 +6,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/helpers/temp-dir.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import type { ImportRequest, Progress } from '../../workers/engine/api.js';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
-import { byTestId, installDom, waitFor } from '../app/test-dom.node.js';
-import type { EngineClient, Platform } from '../platform/platform.js';
-import { createImportPanel } from './import-panel.js';
+import { byTestId, installDom, waitFor } from '../../renderer/app/test-dom.node.js';
+import type { EngineClient, Platform } from '../../renderer/platform/platform.js';
+import { createImportPanel } from '../../renderer/datasets/import-panel.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = new URL('../..', import.meta.url).pathname;
 const PERSON_CSV = join(REPO, 'samples/small/omop/person.csv');
 
 type Stager = Platform['stageFiles'];
