@@ -15,7 +15,7 @@ import { ensureRendererBuilt } from '../renderer/build.js';
 import { WorkspaceEngine } from '../workers/engine/engine.js';
 import { gridTotal, watchLongTasks } from '../test/e2e/page-helpers.js';
 import { chromiumMissing, launchChromium, startServe } from '../test/e2e/serve-app.js';
-import type { Benchmark, BenchContext } from './benchmark.js';
+import type { BenchContext } from './benchmark.js';
 import type { Figure } from './figure.js';
 import { formatMs } from './format.js';
 import { loadLine, machineLine } from './machine.js';
@@ -103,40 +103,36 @@ async function scrolling(ctx: BenchContext, workspace: string, dataDir: string):
   }
 }
 
-export const serveBenchmark: Benchmark = {
-  name: NAME,
-  description: 'the notebook view in Chromium against pmw serve: start to first paint, scrolling a 1M-row result',
-  inputSize: () => '1,000,000-row result',
-  async run(ctx) {
-    ctx.log(machineLine());
-    ctx.log(`at the start: ${loadLine()}`);
-    const missing = chromiumMissing();
-    if (missing) {
-      ctx.log(missing);
-      return [
-        { benchmark: NAME, name: 'pmw serve start → first paint', value: NaN, unit: 'ms', target: { max: FIRST_PAINT_TARGET_MS }, note: 'no Chromium' },
-        { benchmark: NAME, name: 'longest task scrolling 1M rows', value: NaN, unit: 'ms', target: { max: LONG_TASK_TARGET_MS }, note: 'no Chromium' },
-      ];
-    }
-    const bundle = await ensureRendererBuilt();
-    ctx.log(`renderer bundle: ${bundle.built ? `built in ${formatMs(bundle.ms)}` : 'up to date'}`);
-    const dir = await mkdtemp(join(tmpdir(), 'pmw-bench-serve-'));
-    const workspace = join(dir, 'ws.duckdb');
-    try {
-      const engine = new WorkspaceEngine();
-      await engine.openWorkspace(workspace);
-      await engine.close();
-      const paints: { paintMs: number; readyMs: number }[] = [];
-      for (let i = 0; i < RUNS; i++) paints.push(await firstPaint(ctx, workspace, dir));
-      const best = paints.reduce((a, b) => (b.paintMs < a.paintMs ? b : a));
-      const scroll = await scrolling(ctx, workspace, dir);
-      const figures: Figure[] = [
-        { benchmark: NAME, name: 'pmw serve start → first paint (best of 3)', value: best.paintMs, unit: 'ms', target: { max: FIRST_PAINT_TARGET_MS }, note: `first run ${formatMs(paints[0]!.paintMs)}; catalog on screen at ${formatMs(best.readyMs)}` },
-        { benchmark: NAME, name: 'longest task scrolling 1M rows', value: scroll.longest, unit: 'ms', target: { max: LONG_TASK_TARGET_MS }, note: `${scroll.count} long tasks over 50 ms; ${scroll.rows.toLocaleString('en-US')} rows` },
-      ];
-      return figures;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
-};
+/** The serve benchmark's run; bench/benchmarks.ts registers it (name, description, input size). */
+export async function runServeBenchmark(ctx: BenchContext): Promise<Figure[]> {
+  ctx.log(machineLine());
+  ctx.log(`at the start: ${loadLine()}`);
+  const missing = chromiumMissing();
+  if (missing) {
+    ctx.log(missing);
+    return [
+      { benchmark: NAME, name: 'pmw serve start → first paint', value: NaN, unit: 'ms', target: { max: FIRST_PAINT_TARGET_MS }, note: 'no Chromium' },
+      { benchmark: NAME, name: 'longest task scrolling 1M rows', value: NaN, unit: 'ms', target: { max: LONG_TASK_TARGET_MS }, note: 'no Chromium' },
+    ];
+  }
+  const bundle = await ensureRendererBuilt();
+  ctx.log(`renderer bundle: ${bundle.built ? `built in ${formatMs(bundle.ms)}` : 'up to date'}`);
+  const dir = await mkdtemp(join(tmpdir(), 'pmw-bench-serve-'));
+  const workspace = join(dir, 'ws.duckdb');
+  try {
+    const engine = new WorkspaceEngine();
+    await engine.openWorkspace(workspace);
+    await engine.close();
+    const paints: { paintMs: number; readyMs: number }[] = [];
+    for (let i = 0; i < RUNS; i++) paints.push(await firstPaint(ctx, workspace, dir));
+    const best = paints.reduce((a, b) => (b.paintMs < a.paintMs ? b : a));
+    const scroll = await scrolling(ctx, workspace, dir);
+    const figures: Figure[] = [
+      { benchmark: NAME, name: 'pmw serve start → first paint (best of 3)', value: best.paintMs, unit: 'ms', target: { max: FIRST_PAINT_TARGET_MS }, note: `first run ${formatMs(paints[0]!.paintMs)}; catalog on screen at ${formatMs(best.readyMs)}` },
+      { benchmark: NAME, name: 'longest task scrolling 1M rows', value: scroll.longest, unit: 'ms', target: { max: LONG_TASK_TARGET_MS }, note: `${scroll.count} long tasks over 50 ms; ${scroll.rows.toLocaleString('en-US')} rows` },
+    ];
+    return figures;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -3,7 +3,7 @@
  * (exact, locale-free). 64-bit integers stay bigint end to end so no digit is lost.
  */
 import type { ColumnValues } from '../../workers/engine/api.js';
-import { formatNumber, locale, tinyNumberOptions } from '../i18n/i18n.js';
+import { formatNumber, isTinyNumber, locale } from '../i18n/i18n.js';
 
 /** DuckDB numeric types; DECIMAL and HUGEINT arrive as exact text but still read as numbers. */
 const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)(\(\d+, *\d+\))?$/i;
@@ -40,7 +40,7 @@ const GRID_NUMBER: Intl.NumberFormatOptions = { useGrouping: 'min2', maximumFrac
 let gridFormat: { locale: string; format: Intl.NumberFormat } | null = null;
 
 function formatGridNumber(value: number | bigint): string {
-  if (typeof value === 'number' && (!Number.isFinite(value) || Object.keys(tinyNumberOptions(value)).length > 0)) return formatNumber(value);
+  if (typeof value === 'number' && (!Number.isFinite(value) || isTinyNumber(value))) return formatNumber(value);
   const current = locale();
   if (gridFormat?.locale !== current) gridFormat = { locale: current, format: new Intl.NumberFormat(current, GRID_NUMBER) };
   return gridFormat.format.format(value);

@@ -47,8 +47,12 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
  * A p-value of 1.5e-10 must not read 0: numbers below 0.001 (not zero) are written in scientific notation with
  * four significant digits, whatever the fraction digits asked for.
  */
-export function tinyNumberOptions(value: number): Intl.NumberFormatOptions {
-  return value !== 0 && Math.abs(value) < 1e-3 ? { notation: 'scientific', maximumSignificantDigits: 4, minimumFractionDigits: undefined, maximumFractionDigits: undefined } : {};
+export function isTinyNumber(value: number): boolean {
+  return value !== 0 && Math.abs(value) < 1e-3;
+}
+
+function tinyNumberOptions(value: number): Intl.NumberFormatOptions {
+  return isTinyNumber(value) ? { notation: 'scientific', maximumSignificantDigits: 4, minimumFractionDigits: undefined, maximumFractionDigits: undefined } : {};
 }
 
 export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }, forLocale: Locale = current): string {

@@ -9,7 +9,7 @@ import type { Engine } from './api.js';
 import { planSampleImports, sampleRequest } from '../import/bundled-samples.js';
 import type { FromEngineProcess, ToEngineProcess } from './engine-process-protocol.js';
 import { toPmwError } from './errors.js';
-import { refusalReply, refuseCall, type CallerWording } from './guard/call-guard.js';
+import { callReadsFiles, refusalReply, refuseCall, type CallerWording } from './guard/call-guard.js';
 import { restrictFileAccess } from './guard/restrict-file-access.js';
 import type { ParentChannel } from './parent-channel.js';
 import { callListener, portEndpoint, type AnyPort } from '../../renderer/platform/port-endpoint.js';
@@ -56,14 +56,6 @@ function guardedEndpoint(port: AnyPort, readableRoots: () => string[], beforeCal
   };
 }
 
-/** Engine methods that take file paths (imports, sample links, phenotype files, synonym lists). */
-const FILE_METHODS = new Set(['importFile', 'linkSamples', 'association', 'signals', 'signalTrend']);
-
-function readsFiles(data: unknown): boolean {
-  const message = data as { type?: unknown; path?: unknown } | null;
-  return message?.type === 'APPLY' && Array.isArray(message.path) && FILE_METHODS.has(String(message.path[0]));
-}
-
 function isPathList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((path) => typeof path === 'string' && isAbsolute(path) && !path.includes('\0'));
 }
@@ -101,7 +93,7 @@ export function serveEngineProcess(channel: ParentChannel, engine: Engine, exit:
     restrictedTo = rootsKey();
   }
   async function widenFileAccess(data: unknown): Promise<void> {
-    if (restrictedTo === rootsKey() || !readsFiles(data)) return;
+    if (restrictedTo === rootsKey() || !callReadsFiles(data)) return;
     await engine.close();
     await engine.openWorkspace(workspace);
     await limitFileAccess();

@@ -56,6 +56,12 @@ const FILE_ARGUMENTS: Partial<Record<string, PathFinder>> = {
   association: ([spec]) => (field(spec, 'phenotype', 'file') === undefined ? [] : [{ what: 'the phenotype file', value: field(spec, 'phenotype', 'file') }]),
 };
 
+/** True for a call of a method that reads files (it may need DuckDB's file access widened first). */
+export function callReadsFiles(message: unknown): boolean {
+  const call = (message ?? {}) as CallMessage;
+  return call.type === 'APPLY' && Array.isArray(call.path) && FILE_ARGUMENTS[String(call.path[0])] !== undefined;
+}
+
 function badRequest(message: string, hint: string): PmwErrorData {
   return { code: 'BAD_REQUEST', message, hint };
 }
