@@ -77,19 +77,21 @@ export interface CohortSpec {
   exit?: CohortExit;
   /** The cohort ends early at the first of these events after index. */
   censor?: EventCriterion[];
+  /** Smallest attrition count shown; the engine raises it to the workspace policy's. */
+  minCellCount?: number;
   taskId?: string;
 }
 
 export interface AttritionStep {
   step: string;
-  /** Persons remaining after this step. */
-  persons: number;
-  /** Entry events remaining after this step. */
-  events: number;
-  /** Persons lost at this step. */
-  dropped: number;
-  /** For inclusion rules: persons (of those with a qualifying entry event) who meet this rule on its own. */
-  ruleOnly?: number;
+  /** Persons remaining after this step (null: hidden by the minimum cell count). */
+  persons: number | null;
+  /** Entry events remaining after this step (null: hidden). */
+  events: number | null;
+  /** Persons lost at this step (null: hidden). */
+  dropped: number | null;
+  /** For inclusion rules: persons (of those with a qualifying entry event) who meet this rule on its own (null: hidden). */
+  ruleOnly?: number | null;
 }
 
 export interface CohortResult {
@@ -99,9 +101,12 @@ export interface CohortResult {
    */
   cohortTable: string;
   dataset: string;
+  /** Persons in the cohort (the members table always holds them; shown counts follow `attrition`). */
   persons: number;
   attrition: AttritionStep[];
   warnings: string[];
+  /** Small attrition counts hidden, with the counts that would reveal them. */
+  suppression: Suppression;
   spec: CohortSpec;
   elapsedMs: number;
 }

@@ -1,6 +1,6 @@
 /** The Engine API, adverse-drug-reaction signals: screens and trends. Re-exported by api.ts. */
 
-import type { ResultPage } from './api.js';
+import type { ResultPage, Suppression } from './api.js';
 
 /** Which drugs of a report count as its drugs in a screen. */
 export type DrugRoles = 'primary' | 'suspect' | 'all';
@@ -35,6 +35,8 @@ export interface SignalSpec {
   strata?: string[];
   /** Pairs with fewer reports are left out of the output (default 1). */
   minCount?: number;
+  /** Smallest count shown (pair counts `n`, `n_drug`, `n_event`); the engine raises it to the workspace policy's. */
+  minCellCount?: number;
   mgps?: {
     /** N*: pairs with at least this many reports are used to fit the prior (default 1). */
     fitMinCount?: number;
@@ -74,6 +76,8 @@ export interface SignalResult {
   spec: SignalSpec;
   /** What the user should know about these numbers, e.g. a prior that ran to a boundary. */
   warnings: string[];
+  /** Small counts hidden in the result table (and the measures that would reveal them). */
+  suppression: Suppression;
 }
 
 export interface TrendSpec extends Omit<SignalSpec, 'orderBy' | 'limit' | 'offset'> {

@@ -1,6 +1,6 @@
 /** The Engine API, genomic variants (VCF): queries, association, pharmacogenomics. Re-exported by api.ts; storage in docs/vcf.md. */
 
-import type { ResultPage } from './api.js';
+import type { ResultPage, Suppression } from './api.js';
 import type { CohortRef } from './api-cohorts.js';
 
 export interface VariantQuery {
@@ -11,6 +11,8 @@ export interface VariantQuery {
   consequence?: string;
   /** VEP / SnpEff impact: HIGH, MODERATE, LOW, MODIFIER. */
   impact?: string[];
+  /** Smallest carrier count shown; the engine raises it to the workspace policy's. */
+  minCellCount?: number;
   limit?: number;
   offset?: number;
   taskId?: string;
@@ -42,6 +44,8 @@ export interface AssociationSpec {
   minMaf?: number;
   /** Gene-level burden: carriers of qualifying variants (impact, frequency), cases vs controls. */
   burden?: { impact?: string[]; maxAf?: number };
+  /** Smallest allele / carrier count shown; the engine raises it to the workspace policy's. */
+  minCellCount?: number;
   orderBy?: string;
   limit?: number;
   taskId?: string;
@@ -60,6 +64,8 @@ export interface AssociationResult {
   samplesWithoutPhenotype: number;
   variants: number;
   warnings: string[];
+  /** Small allele and carrier counts hidden in the result tables. */
+  suppression: Suppression;
   elapsedMs: number;
 }
 
@@ -68,6 +74,8 @@ export interface PgxSpec {
   genes?: string[];
   /** Cross-tab of one gene's phenotype against a drug exposure cohort and an adverse outcome cohort. */
   crossTab?: { gene: string; phenotype: string; exposure: CohortRef; outcome: CohortRef };
+  /** Smallest count shown in the summary and cross-tab; the engine raises it to the workspace policy's. */
+  minCellCount?: number;
   taskId?: string;
 }
 

@@ -9,10 +9,12 @@
 import type { SignalResult, SignalSpec, TrendSpec } from './api-signals.js';
 import type { CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, IncidenceResult, IncidenceSpec, SurvivalResult, SurvivalSpec } from './api-cohorts.js';
 import type { AssociationResult, AssociationSpec, CarrierQuery, PgxResult, PgxSpec, VariantQuery } from './api-variants.js';
+import type { AppliedTransform, CatalogDocument, DatasetPrivacy, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Suppression, Transform } from './api-privacy.js';
 
 export type * from './api-signals.js';
 export type * from './api-cohorts.js';
 export type * from './api-variants.js';
+export type * from './api-privacy.js';
 
 /** What a dataset holds; decides which analyses apply to it. */
 export type DatasetKind = 'table' | 'omop' | 'faers' | 'reports' | 'vcf';
@@ -46,6 +48,8 @@ export interface Dataset {
   importedAt: string;
   description: string;
   licence: string;
+  /** The de-identification scan made at import (or last on demand) and every transform applied since. */
+  privacy: DatasetPrivacy | null;
 }
 
 export interface CsvOptions {
@@ -135,6 +139,8 @@ export interface ImportRequest {
   onDuplicate?: 'report' | 'import';
   /** Replace an existing dataset of the same name instead of failing. */
   replace?: boolean;
+  /** De-identification transforms to apply before the data is committed (on top of the policy's). */
+  transforms?: Transform[];
   /** Caller-chosen id, so `cancel(taskId)` can reach this import while it runs. */
   taskId?: string;
 }
@@ -149,6 +155,8 @@ export interface ImportResult {
   duplicateOf?: string;
   /** Dataset ids that hold the same bytes, when the import went ahead anyway. */
   sameContentAs: string[];
+  /** The data quality report run on the new dataset (absent for a duplicate). */
+  quality?: QualityReport;
   elapsedMs: number;
 }
 
@@ -189,6 +197,8 @@ export interface ResultPage {
   hasMore: boolean;
   /** Total rows of the whole result; present when asked for with `count: true`. */
   totalRows?: number;
+  /** Present on analysis results: which small cells were hidden (null values in `columns`). */
+  suppression?: Suppression;
   elapsedMs: number;
 }
 
@@ -238,7 +248,7 @@ export interface WorkspaceInfo {
   duckdbVersion: string;
 }
 
-export type AuditAction = 'open' | 'import' | 'query' | 'profile' | 'export' | 'analysis' | 'delete';
+export type AuditAction = 'open' | 'import' | 'query' | 'profile' | 'export' | 'analysis' | 'delete' | 'transform' | 'policy' | 'scan' | 'quality';
 
 export interface AuditEntry {
   seq: number;
@@ -271,6 +281,8 @@ export type ErrorCode =
   | 'FILE_CHANGED'
   | 'DATASET_EXISTS'
   | 'DATASET_NOT_FOUND'
+  /** The privacy policy refused an import because the data holds direct identifiers. */
+  | 'IDENTIFIERS_FOUND'
   | 'BAD_REQUEST'
   | 'QUERY_ERROR'
   | 'READ_ONLY'
@@ -327,6 +339,20 @@ export interface Engine {
   association(spec: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult>;
   /** Pharmacogenomic diplotypes and phenotypes per sample from a bundled CPIC-derived table. */
   pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult>;
+  /** The workspace's privacy policy (identifier handling, minimum cell count, date shift). */
+  privacyPolicy(): Promise<PrivacyPolicy>;
+  /** Changes the policy; audited. Returns the policy now in force. */
+  setPrivacyPolicy(change: Partial<PrivacyPolicy>): Promise<PrivacyPolicy>;
+  /** Scans a dataset (or one of its tables) for identifiers and keeps the result in its catalog entry. */
+  scanPrivacy(dataset: string, opts?: { table?: string; taskId?: string }, progress?: (p: Progress) => void): Promise<PrivacyScan>;
+  /** Applies de-identification transforms to a dataset's tables, atomically; recorded in the catalog and audit trail. */
+  applyTransforms(dataset: string, transforms: Transform[], opts?: { taskId?: string }, progress?: (p: Progress) => void): Promise<{ dataset: Dataset; applied: AppliedTransform[] }>;
+  /** k-anonymity over chosen quasi-identifiers, the combinations that drive the risk and generalisations to consider. */
+  kAnonymity(spec: KAnonymitySpec, progress?: (p: Progress) => void): Promise<KAnonymityResult>;
+  /** The data quality report of a dataset (completeness, plausibility, conformance, uniqueness, integrity). */
+  quality(dataset: string, opts?: { taskId?: string }, progress?: (p: Progress) => void): Promise<QualityReport>;
+  /** The workspace's datasets as a DCAT / schema.org catalog (JSON-LD). */
+  exportCatalog(): Promise<CatalogDocument>;
   /** Writes a table or a query's result to a CSV, Parquet or JSON file (by extension); audited as an export. */
   exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }>;
 }
