@@ -3,6 +3,8 @@
  * Days are whole calendar days; windows are inclusive on both ends.
  */
 
+import type { Suppression } from './api-privacy.js';
+
 /** The OMOP domains an event criterion can draw from, and the table each reads. */
 export type EventDomain = 'condition' | 'drug' | 'measurement' | 'procedure' | 'visit' | 'observation' | 'death';
 

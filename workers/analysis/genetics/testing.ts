@@ -144,7 +144,7 @@ async function appendVariants(connection: DuckDBConnection, schema: string, samp
 export function fixtureDataset(name: string, rows = 0): Dataset {
   return {
     id: `test-${name}`, name, kind: 'vcf', sourceFile: `/test/${name}.vcf`, sha256: '0'.repeat(64), rows, tables: [],
-    importedAt: new Date(0).toISOString(), description: 'test fixture', licence: 'test',
+    importedAt: new Date(0).toISOString(), description: 'test fixture', licence: 'test', privacy: null,
   };
 }
 

@@ -199,7 +199,7 @@ describe('another reference build', () => {
         { chrom: '6', pos: 18139228, id: 'rs1800460', ref: 'C', alts: ['T'], gts: ['0/0', '0/1'] },
       ],
     });
-    await ws.connection.run("INSERT INTO _catalog SELECT 'id-b37', 'b37', 'vcf', '/fixture/b37', sha256, 0, '[]', imported_at, '', '' FROM _catalog WHERE name = 'genomes'");
+    await ws.connection.run("INSERT INTO _catalog (id, name, kind, source_file, sha256, rows, columns, imported_at, description, licence) SELECT 'id-b37', 'b37', 'vcf', '/fixture/b37', sha256, 0, '[]', imported_at, '', '' FROM _catalog WHERE name = 'genomes'");
     const dataset = { ...ws.dataset('genomes'), id: 'id-b37', name: 'b37' };
     const result = await runPgx(ws.task, ws.audit, dataset, { dataset: 'b37', genes: ['TPMT'] });
     expect(result.warnings[0]).toBe('the VCF is on GRCh37 (##contig=<ID=6,length=171115067,assembly=b37>), the table on GRCh38: its positions name other bases there, so defining variants were matched by rsid (with the same REF/ALT) only');

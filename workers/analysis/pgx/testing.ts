@@ -94,7 +94,7 @@ export interface PgxWorkspace {
 }
 
 function catalogEntry(name: string, kind: DatasetKind): Dataset {
-  return { id: `id-${name}`, name, kind, sourceFile: `/fixture/${name}`, sha256: '0'.repeat(64), rows: 0, tables: [], importedAt: '2026-01-01T00:00:00Z', description: '', licence: '' };
+  return { id: `id-${name}`, name, kind, sourceFile: `/fixture/${name}`, sha256: '0'.repeat(64), rows: 0, tables: [], importedAt: '2026-01-01T00:00:00Z', description: '', licence: '', privacy: null };
 }
 
 /** An in-memory workspace with a catalog and an audit trail, holding the given datasets (their tables are up to the test). */
