@@ -4,7 +4,7 @@ import { exampleQueries } from './example-queries.js';
 
 function dataset(table: string, columns: string[]): Dataset {
   return {
-    id: table, name: table, kind: 'table', sourceFile: '', sha256: '', rows: 1, importedAt: '', description: '', licence: '',
+    id: table, name: table, kind: 'table', sourceFile: '', sha256: '', rows: 1, importedAt: '', description: '', licence: '', privacy: null,
     tables: [{ table, rows: 1, columns: columns.map((name) => ({ name, type: 'VARCHAR' })) }],
   };
 }

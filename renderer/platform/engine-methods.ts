@@ -9,6 +9,7 @@ export const ENGINE_CLIENT_METHODS = [
   'datasets', 'dataset', 'importFile', 'profile', 'query', 'cancel', 'audit', 'verifyAudit',
   'signals', 'signalTrend', 'cohort', 'characterize', 'incidence', 'survival',
   'variants', 'carriers', 'linkSamples', 'association', 'pgx',
+  'privacyPolicy', 'setPrivacyPolicy', 'scanPrivacy', 'applyTransforms', 'kAnonymity', 'quality', 'exportCatalog',
 ] as const satisfies readonly (keyof EngineClient)[];
 
 type Missing = Exclude<keyof EngineClient, (typeof ENGINE_CLIENT_METHODS)[number]>;

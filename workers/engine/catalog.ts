@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnInfo, Dataset, DatasetKind, DatasetTable } from './api.js';
+import type { ColumnInfo, Dataset, DatasetKind, DatasetPrivacy, DatasetTable } from './api.js';
 import { quoteIdentifier } from '../db/quote.js';
 import { PmwError } from './errors.js';
 
@@ -13,11 +13,15 @@ export const CATALOG_TABLE_SQL = `CREATE TABLE IF NOT EXISTS _catalog (
   columns JSON NOT NULL,
   imported_at VARCHAR NOT NULL,
   description VARCHAR NOT NULL DEFAULT '',
-  licence VARCHAR NOT NULL DEFAULT ''
+  licence VARCHAR NOT NULL DEFAULT '',
+  privacy JSON
 )`;
 
+/** Format 1 workspaces gain the `privacy` column (format 2). */
+export const CATALOG_MIGRATIONS_SQL = ['ALTER TABLE _catalog ADD COLUMN IF NOT EXISTS privacy JSON'];
+
 const SELECT_DATASETS =
-  'SELECT id, name, kind, source_file, sha256, rows, columns, imported_at, description, licence FROM _catalog';
+  'SELECT id, name, kind, source_file, sha256, rows, columns, imported_at, description, licence, privacy FROM _catalog';
 
 function toDataset(row: unknown[]): Dataset {
   return {
@@ -31,6 +35,7 @@ function toDataset(row: unknown[]): Dataset {
     importedAt: String(row[7]),
     description: String(row[8]),
     licence: String(row[9]),
+    privacy: row[10] === null || row[10] === undefined ? null : JSON.parse(String(row[10])) as DatasetPrivacy,
   };
 }
 
@@ -63,13 +68,21 @@ export async function datasetsWithHash(connection: DuckDBConnection, sha256: str
 
 export async function insertDataset(connection: DuckDBConnection, dataset: Dataset): Promise<void> {
   await connection.run(
-    `INSERT INTO _catalog (id, name, kind, source_file, sha256, rows, columns, imported_at, description, licence)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO _catalog (id, name, kind, source_file, sha256, rows, columns, imported_at, description, licence, privacy)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       dataset.id, dataset.name, dataset.kind, dataset.sourceFile, dataset.sha256, dataset.rows,
       JSON.stringify(dataset.tables), dataset.importedAt, dataset.description, dataset.licence,
+      dataset.privacy === null ? null : JSON.stringify(dataset.privacy),
     ],
   );
+}
+
+/** Rewrites what the catalog says about a dataset's tables and de-identification (after transforms or a scan). */
+export async function updateDatasetEntry(connection: DuckDBConnection, id: string, tables: DatasetTable[], privacy: DatasetPrivacy | null): Promise<void> {
+  const rows = tables[0]?.rows ?? 0;
+  await connection.run('UPDATE _catalog SET columns = $1, rows = $2, privacy = $3 WHERE id = $4',
+    [JSON.stringify(tables), rows, privacy === null ? null : JSON.stringify(privacy), id]);
 }
 
 export async function deleteDatasetEntry(connection: DuckDBConnection, id: string): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
   PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
 } from './api.js';
+import type { AppliedTransform, CatalogDocument, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform } from './api.js';
 import { EXPOSE_ON_PORT } from './expose-on-port.js';
 import { installErrorTransfer } from './transfer.js';
 
@@ -82,6 +83,21 @@ export class EngineThread implements Engine {
   pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
     return this.remote.pgx(spec, progress && Comlink.proxy(progress));
   }
+  privacyPolicy(): Promise<PrivacyPolicy> { return this.remote.privacyPolicy(); }
+  setPrivacyPolicy(change: Partial<PrivacyPolicy>): Promise<PrivacyPolicy> { return this.remote.setPrivacyPolicy(change); }
+  scanPrivacy(dataset: string, opts?: { table?: string; taskId?: string }, progress?: (p: Progress) => void): Promise<PrivacyScan> {
+    return this.remote.scanPrivacy(dataset, opts, progress && Comlink.proxy(progress));
+  }
+  applyTransforms(dataset: string, transforms: Transform[], opts?: { taskId?: string }, progress?: (p: Progress) => void): Promise<{ dataset: Dataset; applied: AppliedTransform[] }> {
+    return this.remote.applyTransforms(dataset, transforms, opts, progress && Comlink.proxy(progress));
+  }
+  kAnonymity(spec: KAnonymitySpec, progress?: (p: Progress) => void): Promise<KAnonymityResult> {
+    return this.remote.kAnonymity(spec, progress && Comlink.proxy(progress));
+  }
+  quality(dataset: string, opts?: { taskId?: string }, progress?: (p: Progress) => void): Promise<QualityReport> {
+    return this.remote.quality(dataset, opts, progress && Comlink.proxy(progress));
+  }
+  exportCatalog(): Promise<CatalogDocument> { return this.remote.exportCatalog(); }
 
   /**
    * A new port on which the worker exposes this same engine (its open workspace, its tasks): one per client,

@@ -24,6 +24,9 @@ import { inspectSource } from '../import/source.js';
 import { importVcf } from '../import/vcf/import-vcf.js';
 import { linkSamples } from '../import/vcf/link-samples.js';
 import type {
+  AppliedTransform, CatalogDocument, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform,
+} from './api.js';
+import type {
   AssociationResult, AssociationSpec, AuditEntry, AuditVerification, CarrierQuery, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
   PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
@@ -31,6 +34,9 @@ import type {
 import { AuditLog } from './audit-log.js';
 import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
 import { PmwError } from './errors.js';
+import { describeCatalog } from './catalog-export.js';
+import { datasetKAnonymity, datasetQuality, scanDataset, transformDataset } from './engine-privacy.js';
+import { checkPolicyChange, effectiveMinCellCount, readPrivacyPolicy, writePrivacyPolicy } from './privacy-policy.js';
 import { ENGINE_VERSION } from './version.js';
 import { ensureWorkspaceSchema } from './workspace-schema.js';
 
@@ -103,6 +109,20 @@ export class WorkspaceEngine implements Engine {
   }
 
   async importFile(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
+    const result = await this.importOnly(req, progress);
+    if (result.duplicateOf) return result;
+    const warnings = [...(result.warnings ?? []), ...privacyWarnings(result.dataset)];
+    try {
+      const quality = await this.runQuality(result.dataset, req.taskId, progress);
+      if (quality.failed > 0) warnings.push(`data quality: ${quality.failed} of ${quality.checks.length} checks failed (pmw quality ${result.dataset.name})`);
+      return { ...result, warnings, quality };
+    } catch (error) {
+      if (error instanceof PmwError && error.code === 'CANCELLED') return { ...result, warnings: [...warnings, 'the data quality report was cancelled; run it again with pmw quality'] };
+      return { ...result, warnings: [...warnings, `the data quality report failed: ${error instanceof Error ? error.message : String(error)}`] };
+    }
+  }
+
+  private async importOnly(req: ImportRequest, progress?: (p: Progress) => void): Promise<ImportResult> {
     const ws = this.open();
     const request = checkedImportRequest(req);
     const kind = await resolveImportKind(request);
@@ -159,46 +179,53 @@ export class WorkspaceEngine implements Engine {
     return ws.audit.verify(ws.connection);
   }
 
-  async signals(spec: SignalSpec, progress?: (p: Progress) => void): Promise<SignalResult> {
+  async signals(requested: SignalSpec, progress?: (p: Progress) => void): Promise<SignalResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
     return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the signal screen', onProgress: progress }, (task) =>
       runSignalScreen(task, ws.audit, dataset, spec));
   }
 
-  async signalTrend(spec: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage> {
+  async signalTrend(requested: TrendSpec, progress?: (p: Progress) => void): Promise<ResultPage> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
     return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the signal trend', onProgress: progress }, (task) =>
       runSignalTrend(task, ws.audit, dataset, spec));
   }
 
-  async cohort(spec: CohortSpec, progress?: (p: Progress) => void): Promise<CohortResult> {
+  async cohort(requested: CohortSpec, progress?: (p: Progress) => void): Promise<CohortResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the cohort', onProgress: progress }, (task) =>
       runCohort(task, ws.audit, spec));
   }
 
-  async characterize(spec: CharacterizeSpec, progress?: (p: Progress) => void): Promise<CharacterizeResult> {
+  async characterize(requested: CharacterizeSpec, progress?: (p: Progress) => void): Promise<CharacterizeResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the characterization', onProgress: progress }, (task) =>
       runCharacterize(task, ws.audit, spec));
   }
 
-  async incidence(spec: IncidenceSpec, progress?: (p: Progress) => void): Promise<IncidenceResult> {
+  async incidence(requested: IncidenceSpec, progress?: (p: Progress) => void): Promise<IncidenceResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the incidence analysis', onProgress: progress }, (task) =>
       runIncidenceAnalysis(task, ws.audit, spec));
   }
 
-  async survival(spec: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult> {
+  async survival(requested: SurvivalSpec, progress?: (p: Progress) => void): Promise<SurvivalResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     return this.tasks.run(ws.instance, { taskId: spec?.taskId, label: 'the survival analysis', onProgress: progress }, (task) =>
       runSurvivalAnalysis(task, ws.audit, spec));
   }
 
-  async variants(query: VariantQuery): Promise<ResultPage> {
+  async variants(requested: VariantQuery): Promise<ResultPage> {
     const ws = this.open();
+    const query = await this.withPolicy(requested);
     const dataset = await requireDataset(ws.connection, checkedString('dataset', query?.dataset));
     const page = await this.tasks.run(ws.instance, { label: 'the variants query' }, (task) => runVariants(task, dataset, query));
     await ws.audit.append(ws.connection, { action: 'query', dataset: dataset.id, detail: JSON.stringify({ variants: query }), rows: page.rowCount });
@@ -220,8 +247,9 @@ export class WorkspaceEngine implements Engine {
       linkSamples(task, ws.audit, dataset, checkedString('path', path)));
   }
 
-  async association(spec: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult> {
+  async association(requested: AssociationSpec, progress?: (p: Progress) => void): Promise<AssociationResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
     return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the association', onProgress: progress }, async (task) => {
       const started = performance.now();
@@ -230,8 +258,9 @@ export class WorkspaceEngine implements Engine {
     });
   }
 
-  async pgx(spec: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
+  async pgx(requested: PgxSpec, progress?: (p: Progress) => void): Promise<PgxResult> {
     const ws = this.open();
+    const spec = await this.withPolicy(requested);
     const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
     return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the pharmacogenomic calls', onProgress: progress }, async (task) => {
       const started = performance.now();
@@ -245,6 +274,77 @@ export class WorkspaceEngine implements Engine {
     const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path)));
     await ws.audit.append(ws.connection, { action: 'export', dataset: null, detail: JSON.stringify({ sql: result.sql, path: result.path }), rows: result.rows });
     return { path: result.path, rows: result.rows };
+  }
+
+  async privacyPolicy(): Promise<PrivacyPolicy> {
+    return readPrivacyPolicy(this.open().connection);
+  }
+
+  async setPrivacyPolicy(change: Partial<PrivacyPolicy>): Promise<PrivacyPolicy> {
+    const ws = this.open();
+    const checked = checkPolicyChange(change);
+    const policy = { ...(await readPrivacyPolicy(ws.connection)), ...checked };
+    await ws.audit.withAppendLock(async (append) => {
+      await ws.connection.run('BEGIN TRANSACTION');
+      try {
+        await writePrivacyPolicy(ws.connection, policy);
+        await append(ws.connection, { action: 'policy', dataset: null, detail: JSON.stringify({ change: checked, policy }), rows: null });
+        await ws.connection.run('COMMIT');
+      } catch (error) {
+        await ws.connection.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+    return policy;
+  }
+
+  async scanPrivacy(nameOrId: string, opts: { table?: string; taskId?: string } = {}, progress?: (p: Progress) => void): Promise<PrivacyScan> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', nameOrId));
+    return this.tasks.run(ws.instance, { taskId: opts.taskId, label: `the identifier scan of ${dataset.name}`, onProgress: progress }, (task) =>
+      scanDataset(task, ws.audit, dataset, opts.table));
+  }
+
+  async applyTransforms(nameOrId: string, transforms: Transform[], opts: { taskId?: string } = {}, progress?: (p: Progress) => void): Promise<{ dataset: Dataset; applied: AppliedTransform[] }> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', nameOrId));
+    return this.tasks.run(ws.instance, { taskId: opts.taskId, label: `the transforms of ${dataset.name}`, onProgress: progress }, (task) =>
+      transformDataset(task, ws.audit, dataset, transforms));
+  }
+
+  async kAnonymity(spec: KAnonymitySpec, progress?: (p: Progress) => void): Promise<KAnonymityResult> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', spec?.dataset));
+    return this.tasks.run(ws.instance, { taskId: spec.taskId, label: 'the k-anonymity report', onProgress: progress }, (task) =>
+      datasetKAnonymity(task, ws.audit, dataset, spec));
+  }
+
+  async quality(nameOrId: string, opts: { taskId?: string } = {}, progress?: (p: Progress) => void): Promise<QualityReport> {
+    const ws = this.open();
+    const dataset = await requireDataset(ws.connection, checkedString('dataset', nameOrId));
+    return this.runQuality(dataset, opts.taskId, progress);
+  }
+
+  async exportCatalog(): Promise<CatalogDocument> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { label: 'the catalog export' }, async (task) => {
+      const document = await describeCatalog(task.connection, await listDatasets(task.connection));
+      await ws.audit.append(ws.connection, { action: 'export', dataset: null, detail: JSON.stringify({ catalog: 'dcat' }), rows: null });
+      return document;
+    });
+  }
+
+  private runQuality(dataset: Dataset, taskId: string | undefined, progress?: (p: Progress) => void): Promise<QualityReport> {
+    const ws = this.open();
+    return this.tasks.run(ws.instance, { taskId, label: `the data quality report of ${dataset.name}`, onProgress: progress }, (task) =>
+      datasetQuality(task, ws.audit, dataset));
+  }
+
+  /** The spec with the minimum cell count in force: the policy's, or a larger one the spec asks for. */
+  private async withPolicy<T extends { minCellCount?: number }>(spec: T): Promise<T> {
+    if (!spec || typeof spec !== 'object') return spec;
+    const policy = await readPrivacyPolicy(this.open().connection);
+    return { ...spec, minCellCount: effectiveMinCellCount(policy, spec.minCellCount) };
   }
 
   /** The hash of the newest audit entry; keep it elsewhere to detect removal of entries at the end. */
@@ -279,6 +379,22 @@ function checkedImportRequest(req: ImportRequest): ImportRequest {
   }
   checkImportKindOptions(req);
   return req;
+}
+
+/** One line per flagged column of a new dataset, for the import's warnings. */
+function privacyWarnings(dataset: Dataset): string[] {
+  const lines: string[] = [];
+  for (const column of dataset.privacy?.scan?.columns ?? []) {
+    if (column.verdict !== 'identifier' && column.verdict !== 'quasi_identifier') continue;
+    const what = column.findings.filter((f) => f.kind !== 'pseudonymous_key')
+      .map((f) => `${f.kind.replace('_', ' ')} in ${(f.share * 100).toFixed(1)}% of rows (${f.evidence.replace('_', ' ')}), e.g. ${f.examples.join(', ')}`).join('; ');
+    lines.push(`${column.verdict === 'identifier' ? 'direct identifier' : 'quasi-identifier'}: ${column.table}.${column.column}: ${what}`);
+  }
+  for (const applied of dataset.privacy?.transforms ?? []) {
+    const t = applied.transform;
+    lines.push(`transformed ${applied.table}.${t.kind === 'shiftDates' ? t.columns.join(', ') : t.column}: ${t.kind} (${applied.rows} rows changed)`);
+  }
+  return lines;
 }
 
 function bigintAsString(_key: string, value: unknown): unknown {

@@ -2,4 +2,4 @@
 export const ENGINE_VERSION = '0.1.0';
 
 /** Bumped when the layout of `_catalog`, `_audit` or `_meta` changes. */
-export const WORKSPACE_FORMAT = 1;
+export const WORKSPACE_FORMAT = 2;

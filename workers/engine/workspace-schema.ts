@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AUDIT_TABLE_SQL } from './audit-log.js';
-import { CATALOG_TABLE_SQL } from './catalog.js';
+import { CATALOG_MIGRATIONS_SQL, CATALOG_TABLE_SQL } from './catalog.js';
 import { PmwError } from './errors.js';
 import { WORKSPACE_FORMAT } from './version.js';
 
@@ -20,6 +20,9 @@ export async function ensureWorkspaceSchema(connection: DuckDBConnection, path: 
         "INSERT INTO _meta VALUES ('format', $1), ('created_at', $2)",
         [String(WORKSPACE_FORMAT), new Date().toISOString()],
       );
+    } else if (Number(stored) < WORKSPACE_FORMAT) {
+      for (const sql of CATALOG_MIGRATIONS_SQL) await connection.run(sql);
+      await connection.run("UPDATE _meta SET value = $1 WHERE key = 'format'", [String(WORKSPACE_FORMAT)]);
     } else if (Number(stored) > WORKSPACE_FORMAT) {
       throw new PmwError({
         code: 'WORKSPACE_CORRUPT',

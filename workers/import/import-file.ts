@@ -48,6 +48,7 @@ export async function importTableFile(task: Task, audit: AuditLog, source: Sourc
     task.report('finishing', null, `recording ${name} in the catalog`);
     await assertUnchanged(source);
     const dataset = await recordDatasetAndCommit(connection, audit, {
+      transforms: req.transforms, throwIfCancelled: () => task.throwIfCancelled(),
       name,
       kind: 'table',
       sourceFile: source.path,

@@ -106,6 +106,7 @@ async function writeFaersDataset(
 
     task.report('finishing', 1, `recording ${name} in the catalog`);
     const dataset = await recordDatasetAndCommit(connection, audit, {
+      transforms: req.transforms, throwIfCancelled: () => task.throwIfCancelled(),
       name,
       kind: 'faers',
       sourceFile: source.path,

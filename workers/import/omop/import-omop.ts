@@ -98,6 +98,7 @@ async function writeOmopDataset(
     task.report('finishing', 1, `recording ${name} in the catalog`);
     const tables = [...CDM_TABLES.keys()].filter((t) => built.created.has(t)).concat(CHECKS_TABLE);
     const dataset = await recordDatasetAndCommit(connection, audit, {
+      transforms: req.transforms, throwIfCancelled: () => task.throwIfCancelled(),
       name,
       kind: 'omop',
       sourceFile: source.folder,

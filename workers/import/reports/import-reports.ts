@@ -75,6 +75,7 @@ export async function importReports(task: Task, audit: AuditLog, source: SourceF
     await connection.run(`DROP TABLE ${REPORTS_SOURCE}`);
     task.report('finishing', 1, `recording ${name} in the catalog`);
     const dataset = await recordDatasetAndCommit(connection, audit, {
+      transforms: req.transforms, throwIfCancelled: () => task.throwIfCancelled(),
       name,
       kind: 'reports',
       sourceFile: source.path,

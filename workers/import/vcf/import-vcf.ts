@@ -156,6 +156,7 @@ async function finishDataset(
   };
   task.report('finishing', null, `saving ${name} in the workspace`);
   const dataset = await recordDatasetAndCommit(connection, audit, {
+    transforms: req.transforms, throwIfCancelled: () => task.throwIfCancelled(),
     name, kind: 'vcf', sourceFile: file.path, sha256: summary.sha256,
     tables: VCF_TABLES.map((t) => `${name}.${t}`),
     description: req.description, licence: req.licence,
