@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Dataset } from '../../workers/engine/api.js';
 import { choiceOption, COMMON_OPTIONS, parseCommandLine, requirePositionals } from '../arguments.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -10,15 +12,19 @@ import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 const NAME = 'catalog';
 
 const HELP = `Usage: pmw catalog [--format table|csv|json]
+       pmw catalog --export FILE.json
 
 Lists the datasets of the workspace: name, kind, rows, columns, when it was imported, the SHA-256 of
 its source bytes, and the source file.
 
 Options:
   --format F        table (default), csv, or json (the full catalog entries)
+  --export FILE     write a machine-readable description of the datasets for a data-resource directory:
+                    DCAT (W3C) in JSON-LD with schema.org Dataset terms — title, description, licence,
+                    source, SHA-256, row counts, temporal coverage, variables, de-identification applied
 ${WORKSPACE_HELP}`;
 
-const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' } } as const;
+const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' }, export: { type: 'string' } } as const;
 
 function columnCount(dataset: Dataset): number {
   return dataset.tables.reduce((sum, table) => sum + table.columns.length, 0);
@@ -51,8 +57,17 @@ export const catalogCommand: Command = {
     const { values, positionals } = parseCommandLine(NAME, { args: argv, options: OPTIONS });
     if (values.help) { io.out(HELP + '\n'); return 0; }
     requirePositionals(NAME, positionals, []);
+    const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
+    if (values.export !== undefined) {
+      const target = resolve(values.export);
+      const document = await withEngine(workspace, (engine) => engine.exportCatalog());
+      await writeFile(target, renderJson(document));
+      const count = (document['dcat:dataset'] as unknown[]).length;
+      io.out(`wrote the catalog of ${count} dataset${count === 1 ? '' : 's'} (DCAT, JSON-LD) to ${target}\n`);
+      return 0;
+    }
     const format = choiceOption(NAME, 'format', values.format, OUTPUT_FORMATS, 'table');
-    const datasets = await withEngine(resolveWorkspacePath(values.workspace, currentPlatform(io.env)), (engine) => engine.datasets());
+    const datasets = await withEngine(workspace, (engine) => engine.datasets());
     io.out(renderCatalog(datasets, format));
     return 0;
   },

@@ -8,6 +8,7 @@ import { withEngine } from '../open-engine.js';
 import { formatCount } from '../output/format.js';
 import { formatElapsed, progressReporter } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
+import { parseTransforms, TRANSFORM_HELP } from '../transform-option.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
 import { describeOmopImport, OMOP_IMPORT_HELP, OMOP_IMPORT_OPTIONS, omopRequestParts } from './import-omop.js';
 import { describePvImport, PV_IMPORT_HELP, PV_IMPORT_OPTIONS, pvRequestParts } from './import-pv.js';
@@ -46,6 +47,10 @@ ${VCF_IMPORT_HELP}
   --force           import even when the same file is already a dataset
   --description D   what the data is, kept in the catalog
   --licence L       its licence, kept in the catalog
+${TRANSFORM_HELP}
+The import scans the data for direct identifiers (names, ID numbers, phones, e-mails, addresses…) and
+reports them; the workspace policy (pmw policy) may refuse the import or transform them instead. A data
+quality report follows (pmw quality NAME shows it again).
 ${WORKSPACE_HELP}
 
 Examples:
@@ -74,6 +79,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   description: { type: 'string' },
   licence: { type: 'string' },
+  transform: { type: 'string', multiple: true },
 } as const;
 
 const ENCODING_ALIASES: Record<string, 'utf-8' | 'latin-1'> = {
@@ -130,6 +136,7 @@ function buildImportRequest(file: string, values: ReturnType<typeof parseImportL
     licence: values.licence,
     onDuplicate: values.force ? 'import' : 'report',
     replace: values.replace === true,
+    ...(values.transform ? { transforms: parseTransforms(values.transform, NAME) } : {}),
     taskId,
   };
 }
@@ -175,6 +182,7 @@ export function describeImport(result: ImportResult, file: string, sameContentNa
     `  elapsed   ${formatElapsed(result.elapsedMs)}`,
   ];
   if (sameContentNames.length > 0) lines.push(`  note      the same bytes are also dataset ${sameContentNames.join(', ')}`);
+  for (const warning of result.warnings ?? []) lines.push(`warning: ${warning}`);
   return lines.join('\n') + '\n';
 }
 
