@@ -1,6 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppliedTransform, DatasetTable, Transform } from '../../../engine/api.js';
-import { PmwError } from '../../../engine/errors.js';
+import { quoteIdentifier } from '../../../db/quote.js';
+import { quoteTableName } from '../../../engine/catalog.js';
+import { checkTransforms, type PlannedTransform } from './check-transforms.js';
+import { changedRowsSql, transformedSelect, type TransformKeys } from './transform-sql.js';
 
 export interface TransformContext {
   /** The workspace's secret key, 64 hex characters (32 bytes). */
@@ -13,9 +16,36 @@ export interface TransformContext {
 }
 
 /**
- * STUB (replaced by the transforms helper): checks every transform first (BAD_REQUEST naming the transform,
- * table and column), then rewrites the tables in DuckDB. Runs inside the caller's transaction.
+ * Checks every transform first (BAD_REQUEST naming the transform, table and column; nothing changed),
+ * then rewrites the tables in DuckDB one transform at a time, in the order given. Runs inside the
+ * caller's transaction and never begins or commits one. Each result records the transform with its
+ * table and defaults written out and the rows whose value it changed (for `drop`: the table's rows).
+ *
+ * Tables are rebuilt with CREATE OR REPLACE … AS SELECT * REPLACE (…), which keeps the column order and
+ * the other columns' types but not constraints or indexes (dataset tables have none). Row order is not
+ * kept by `suppressRare`, whose window count may regroup the rows.
  */
-export async function applyTransforms(_connection: DuckDBConnection, _transforms: Transform[], _context: TransformContext): Promise<AppliedTransform[]> {
-  throw new PmwError({ code: 'INTERNAL', message: 'applyTransforms is not implemented yet' });
+export async function applyTransforms(connection: DuckDBConnection, transforms: Transform[], context: TransformContext): Promise<AppliedTransform[]> {
+  const keys: Required<TransformKeys> = { secretHex: context.secretHex, dateShiftDays: context.dateShiftDays };
+  const planned = await checkTransforms(connection, transforms, context.tables.map((t) => t.table), keys);
+  const applied: AppliedTransform[] = [];
+  for (const step of planned) {
+    context.throwIfCancelled?.();
+    const rows = await countChangedRows(connection, step, keys);
+    context.throwIfCancelled?.();
+    await connection.run(rewriteSql(step, keys));
+    applied.push({ transform: step.transform, table: step.table, rows, appliedAt: new Date().toISOString() });
+  }
+  return applied;
+}
+
+async function countChangedRows(connection: DuckDBConnection, step: PlannedTransform, keys: TransformKeys): Promise<number> {
+  const reader = await connection.runAndReadAll(changedRowsSql(quoteTableName(step.table), step.transform, step.types, keys));
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
+
+function rewriteSql(step: PlannedTransform, keys: TransformKeys): string {
+  const table = quoteTableName(step.table);
+  if (step.transform.kind === 'drop') return `ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(step.transform.column)}`;
+  return `CREATE OR REPLACE TABLE ${table} AS ${transformedSelect(table, step.transform, step.types, keys)}`;
 }
