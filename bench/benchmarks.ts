@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark.js';
 import { cohortBenchmark } from './cohort.bench.js';
 import { importBenchmark } from './import.bench.js';
+import { privacyBenchmark } from './privacy.bench.js';
 import { signalsBenchmark } from './signals.bench.js';
 import { vcfBenchmark } from './vcf.bench.js';
 
@@ -20,4 +21,4 @@ const serveBenchmark: Benchmark = {
 };
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here. */
-export const BENCHMARKS: readonly Benchmark[] = [importBenchmark, signalsBenchmark, cohortBenchmark, vcfBenchmark, serveBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [importBenchmark, signalsBenchmark, cohortBenchmark, vcfBenchmark, privacyBenchmark, serveBenchmark];
