@@ -3,6 +3,7 @@ import type { AppliedTransform, DatasetTable, Transform } from '../../../engine/
 import { quoteIdentifier } from '../../../db/quote.js';
 import { quoteTableName } from '../../../engine/catalog.js';
 import { checkTransforms, type PlannedTransform } from './check-transforms.js';
+import { readCount } from './read-count.js';
 import { changedRowsSql, transformedSelect, type TransformKeys } from './transform-sql.js';
 
 export interface TransformContext {
@@ -31,17 +32,12 @@ export async function applyTransforms(connection: DuckDBConnection, transforms: 
   const applied: AppliedTransform[] = [];
   for (const step of planned) {
     context.throwIfCancelled?.();
-    const rows = await countChangedRows(connection, step, keys);
+    const rows = await readCount(connection, changedRowsSql(quoteTableName(step.table), step.transform, step.types, keys));
     context.throwIfCancelled?.();
     await connection.run(rewriteSql(step, keys));
     applied.push({ transform: step.transform, table: step.table, rows, appliedAt: new Date().toISOString() });
   }
   return applied;
-}
-
-async function countChangedRows(connection: DuckDBConnection, step: PlannedTransform, keys: TransformKeys): Promise<number> {
-  const reader = await connection.runAndReadAll(changedRowsSql(quoteTableName(step.table), step.transform, step.types, keys));
-  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
 }
 
 function rewriteSql(step: PlannedTransform, keys: TransformKeys): string {

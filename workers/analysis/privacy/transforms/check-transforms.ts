@@ -1,10 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, Transform } from '../../../engine/api.js';
 import { quoteIdentifier, quoteLiteral } from '../../../db/quote.js';
-import { quoteTableName } from '../../../engine/catalog.js';
+import { describeTable, quoteTableName } from '../../../engine/catalog.js';
 import { PmwError } from '../../../engine/errors.js';
 import { checkTransformShape } from './check-transform-shape.js';
 import { isDateType, isNumberType, isTextType } from './column-types.js';
+import { ageBandMisfitsSql } from './generalize-sql.js';
+import { readCount } from './read-count.js';
 import { transformRefused, type TransformPlace } from './transform-error.js';
 import { transformedSelect, type TransformKeys } from './transform-sql.js';
 
@@ -23,16 +25,6 @@ export interface PlannedTransform {
 interface TableState {
   columns: ColumnInfo[];
   relation: string;
-}
-
-async function describeColumns(connection: DuckDBConnection, table: string): Promise<ColumnInfo[]> {
-  const reader = await connection.runAndReadAll(`DESCRIBE ${quoteTableName(table)}`);
-  return reader.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
-}
-
-async function countRows(connection: DuckDBConnection, sql: string): Promise<number> {
-  const reader = await connection.runAndReadAll(sql);
-  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
 }
 
 /**
@@ -62,7 +54,7 @@ export async function checkTransforms(
     const transform: Transform = { ...shaped, table };
     let state = states.get(table);
     if (state === undefined) {
-      state = { columns: await describeColumns(connection, table), relation: quoteTableName(table) };
+      state = { columns: (await describeTable(connection, table)).columns, relation: quoteTableName(table) };
       states.set(table, state);
     }
     const types = new Map(state.columns.map((c) => [c.name, c.type]));
@@ -111,7 +103,7 @@ async function checkColumns(connection: DuckDBConnection, transform: Transform, 
     case 'ageBands': {
       needType(transform.column, isNumberType, 'numbers', 'cast the ages to a number type first');
       const column = quoteIdentifier(transform.column);
-      const invalid = await countRows(connection, `SELECT count(*) FROM ${state.relation} WHERE ${column} < 0 OR isnan(CAST(${column} AS DOUBLE))`);
+      const invalid = await readCount(connection, ageBandMisfitsSql(state.relation, column));
       if (invalid > 0) {
         throw transformRefused({ ...place, column: transform.column }, `${invalid === 1 ? '1 row holds' : `${invalid} rows hold`} a negative age or NaN, which fits no band`,
           'fix or null those values first (the quality report lists them)');
@@ -121,7 +113,7 @@ async function checkColumns(connection: DuckDBConnection, transform: Transform, 
     case 'suppressRare': {
       const type = typeOf(transform.column);
       if (transform.replacement === null || transform.replacement === undefined || isTextType(type)) return;
-      const fits = await countRows(connection, `SELECT count(*) FROM (SELECT TRY_CAST(${quoteLiteral(transform.replacement)} AS ${type}) AS v) WHERE v IS NOT NULL`);
+      const fits = await readCount(connection, `SELECT count(*) FROM (SELECT TRY_CAST(${quoteLiteral(transform.replacement)} AS ${type}) AS v) WHERE v IS NOT NULL`);
       if (fits === 0) {
         throw transformRefused({ ...place, column: transform.column }, `the replacement "${transform.replacement}" is not a value of type ${type}`,
           'give a replacement of the column\'s type, or leave it out to use null');
@@ -149,7 +141,7 @@ async function checkShiftDates(
     }
   }
   const anyDate = transform.columns.map((c) => `${quoteIdentifier(c)} IS NOT NULL`).join(' OR ');
-  const keyless = await countRows(connection, `SELECT count(*) FROM ${state.relation} WHERE ${quoteIdentifier(transform.person)} IS NULL AND (${anyDate})`);
+  const keyless = await readCount(connection, `SELECT count(*) FROM ${state.relation} WHERE ${quoteIdentifier(transform.person)} IS NULL AND (${anyDate})`);
   if (keyless > 0) {
     throw transformRefused({ ...place, column: transform.person }, `${keyless === 1 ? '1 row has' : `${keyless} rows have`} dates but no person key, so no offset`,
       'remove those rows or give them a key first (left unshifted they would keep their real dates)');

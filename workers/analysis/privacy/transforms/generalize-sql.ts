@@ -19,6 +19,11 @@ export function ageBandSql(columnSql: string, width: number, topCode: number): s
     + ` ELSE CAST(${lower} AS VARCHAR) || '-' || CAST(${upper} AS VARCHAR) END`;
 }
 
+/** A query counting the values no age band fits (negative numbers, NaN): ageBands is refused while there are any. */
+export function ageBandMisfitsSql(relation: string, columnSql: string): string {
+  return `SELECT count(*) FROM ${relation} WHERE ${columnSql} < 0 OR isnan(CAST(${columnSql} AS DOUBLE))`;
+}
+
 /** The first `keep` characters (Unicode code points) of a text. */
 export function truncateSql(columnSql: string, keep: number): string {
   return `left(${columnSql}, ${keep})`;
