@@ -12,6 +12,7 @@ import { createTopBar } from './top-bar.js';
 import type { PmwBridge } from '../../main/bridge-api.js';
 import { followMenu } from './menu-commands.js';
 import { ENGINE_RESTARTED_EVENT } from './engine-banner.js';
+import { createPolicyControl } from '../privacy/policy-dialog.js';
 
 export interface AppShell {
   destroy(): void;
@@ -28,7 +29,7 @@ export async function mountApp(root: HTMLElement, platform: Platform): Promise<A
     importPanel.element,
   ]);
   root.replaceChildren(el('div', { className: 'app' }, [
-    createTopBar(info),
+    createTopBar(info, [createPolicyControl(platform.engine)]),
     el('aside', { className: 'sidebar', localizedAttrs: { 'aria-label': () => t('app.sidebar') } }, [importSection, datasets.element, notebooks.element]),
     el('main', { className: 'main-area' }, [notebookView.element]),
   ]));

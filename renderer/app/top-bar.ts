@@ -1,4 +1,4 @@
-/** The bar across the top: app title, workspace name, language switch and the about box. */
+/** The bar across the top: app title, workspace name, `tools` (the privacy policy), language switch and the about box. */
 import { LOCALES, locale, onLocaleChange, setLocale, t, type Locale } from '../i18n/i18n.js';
 import { createAboutDialog, type AboutInfo } from './about-dialog.js';
 import { el } from './dom.js';
@@ -7,7 +7,7 @@ import { baseName } from './base-name.js';
 /** Each language names itself, whatever the current language is. */
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
 
-export function createTopBar(info: AboutInfo): HTMLElement {
+export function createTopBar(info: AboutInfo, tools: Node[] = []): HTMLElement {
   const about = createAboutDialog(info);
   const switcher = el('select', {
     testid: 'lang-switch',
@@ -25,6 +25,7 @@ export function createTopBar(info: AboutInfo): HTMLElement {
       localizedAttrs: { title: () => t('app.workspaceTitle', { path: info.workspace }) },
     }),
     el('span', { className: 'spacer' }),
+    ...tools,
     switcher,
     el('button', { className: 'link-button', testid: 'about-button', attrs: { type: 'button' }, label: () => t('app.about.open'), on: { click: () => about.showModal() } }),
     about,

@@ -1,7 +1,8 @@
 /**
  * Importing data from the UI: pick files (or drop them anywhere on the window), choose the kind and a name,
- * then two progress bars (upload, import) with one Cancel; errors say where and what to do; on success the
- * catalog refreshes and unfolds the new dataset.
+ * then two progress bars (upload, import) with one Cancel; errors say where and what to do (a refusal by the
+ * privacy policy, IDENTIFIERS_FOUND, too); on success the identifier columns the scan found and the quality
+ * summary are shown, and the catalog refreshes and unfolds the new dataset.
  */
 import type { ImportResult, ProgressPhase } from '../../workers/engine/api.js';
 import { el, replaceChildren } from '../app/dom.js';
@@ -10,6 +11,7 @@ import { createProgressBar } from '../app/progress-bar.js';
 import { formatNumber, t, type MessageKey } from '../i18n/i18n.js';
 import type { Platform } from '../platform/platform.js';
 import { takeDroppedFiles } from './dropped-files.js';
+import { importPrivacyWarnings, importQualitySummary } from './import-findings.js';
 import { PANEL_KINDS, startImport, type ImportKind, type ImportTask } from './import-task.js';
 
 const KIND_LABEL: Record<ImportKind, MessageKey> = {
@@ -46,6 +48,8 @@ function resultView(result: ImportResult): HTMLElement {
       el('h4', { label: () => t('app.import.warnings') }),
       el('ul', {}, (result.warnings ?? []).map((warning) => el('li', { text: warning }))),
     ]),
+    importPrivacyWarnings(result),
+    importQualitySummary(result),
   ]);
 }
 

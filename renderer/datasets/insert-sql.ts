@@ -6,6 +6,8 @@ export const INSERT_SQL_EVENT = 'pmw:insert-sql';
 
 export interface InsertSqlDetail {
   sql: string;
+  /** The id of the notebook cell the new one goes below (a quality check's SQL); at the end when absent. */
+  after?: string;
 }
 
 /** `"gibleed"."person"` from the catalog's unquoted `gibleed.person`; `"caers"` from `caers`. */
@@ -17,6 +19,6 @@ export function selectAllSql(table: string): string {
   return `SELECT * FROM ${quoteTableName(table)}`;
 }
 
-export function requestInsertSql(target: EventTarget, sql: string): void {
-  target.dispatchEvent(new CustomEvent<InsertSqlDetail>(INSERT_SQL_EVENT, { detail: { sql } }));
+export function requestInsertSql(target: EventTarget, sql: string, after?: string): void {
+  target.dispatchEvent(new CustomEvent<InsertSqlDetail>(INSERT_SQL_EVENT, { detail: after === undefined ? { sql } : { sql, after } }));
 }

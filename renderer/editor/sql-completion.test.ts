@@ -10,7 +10,7 @@ import { sqlLanguage } from './sql-editor.js';
 function dataset(name: string, kind: Dataset['kind'], tables: [string, string[]][]): Dataset {
   return {
     id: name, name, kind, sourceFile: `/samples/${name}`, sha256: '0'.repeat(64), rows: 0, importedAt: '2024-01-01T00:00:00Z',
-    description: '', licence: '',
+    description: '', licence: '', privacy: null,
     tables: tables.map(([table, columns]) => ({ table, rows: 0, columns: columns.map((column) => ({ name: column, type: column.endsWith('_id') ? 'BIGINT' : 'VARCHAR' })) })),
   };
 }

@@ -12,7 +12,7 @@ beforeAll(() => {
 });
 
 function dataset(name: string, kind: Dataset['kind']): Dataset {
-  return { id: name, name, kind, sourceFile: '', sha256: '', rows: 0, tables: [], importedAt: '', description: '', licence: '' };
+  return { id: name, name, kind, sourceFile: '', sha256: '', rows: 0, tables: [], importedAt: '', description: '', licence: '', privacy: null };
 }
 const context = {
   datasets: [dataset('gibleed', 'omop'), dataset('omop', 'omop'), dataset('faers', 'faers'), dataset('vcf', 'vcf')],

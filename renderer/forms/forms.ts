@@ -16,4 +16,5 @@ export const ANALYSIS_DATASET_KINDS: Partial<Record<AnalysisKind, string[]>> = {
   cohort: ['omop'], characterize: ['omop'], incidence: ['omop'], survival: ['omop'],
   signals: ['faers', 'reports'], trend: ['faers', 'reports'],
   variants: ['vcf'], association: ['vcf'], pgx: ['vcf'],
+  quality: ['omop', 'table', 'faers', 'reports', 'vcf'], privacy: ['omop', 'table', 'faers', 'reports', 'vcf'],
 };

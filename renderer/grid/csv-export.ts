@@ -3,7 +3,9 @@
  * papaparse in slices small enough that the UI thread stays responsive, the pieces joined into one Blob.
  *
  * A missing value is an empty field and an empty string is `""`, the distinction DuckDB's read_csv and R's
- * read.csv draw; numbers are written exactly (bigint to the last digit), never with grouping separators.
+ * read.csv draw; numbers are written exactly (bigint to the last digit), never with grouping separators. A count
+ * hidden by the small-cell policy is missing too; the preamble (the grid's `# small-cell policy: …` line) says
+ * which columns such fields are in (read_csv's `comment = '#'`, R's `comment.char = "#"` skip it).
  */
 import Papa from 'papaparse';
 import type { ResultPage } from '../../workers/engine/api.js';
@@ -18,6 +20,8 @@ export interface CsvExportOptions {
   orderBy?: GridRequest['orderBy'];
   filters?: GridRequest['filters'];
   signal?: AbortSignal;
+  /** Lines written before the header (e.g. `# small-cell policy: …`), as they are. */
+  preamble?: string[];
   /** Rows written so far and the total. */
   onProgress?: (rowsDone: number, totalRows: number) => void;
   chunkRows?: number;
@@ -40,7 +44,7 @@ const quoteEmptyString = (value: unknown): boolean => value === '';
 
 export async function exportCsv(options: CsvExportOptions): Promise<Blob> {
   const chunkRows = options.chunkRows ?? EXPORT_CHUNK_ROWS;
-  const parts: string[] = [];
+  const parts: string[] = (options.preamble ?? []).map((line) => `${line}\r\n`);
   let offset = 0;
   let fields: string[] | null = null;
   for (;;) {

@@ -12,6 +12,7 @@ import { createErrorView, toErrorData } from '../app/error-view.js';
 import { localize } from '../app/localized.js';
 import { onLocaleChange, t } from '../i18n/i18n.js';
 import type { GridRequest } from '../notebook/notebook.js';
+import { csvPolicyLine, hiddenCellText, policyNote, type OutputPolicy } from '../notebook/small-cells.js';
 import { displayCell, isNumericColumn } from './cell-format.js';
 import { createGridExport } from './grid-export.js';
 import { createGridHeader, type GridHeader, type HeaderColumn } from './grid-header.js';
@@ -32,6 +33,11 @@ export interface ResultGridOptions {
   /** Name offered for the CSV download; `result.csv` when absent. */
   fileName?: string;
   saveDownload(name: string, data: Blob): Promise<void>;
+  /**
+   * The small-cell policy the rows went through (default: rows of a SQL query, none): nulls in its hidden
+   * columns show as `<N` (or `—`), a note says what was hidden, and the CSV export's first line states it.
+   */
+  policy?: OutputPolicy;
 }
 
 export interface ResultGrid {
@@ -70,14 +76,18 @@ export function createResultGrid(options: ResultGridOptions): ResultGrid {
   const spacer = el('div', { className: 'grid-spacer' }, [rowsWindow]);
   const headSlot = el('div', { className: 'grid-head-slot' });
   const viewport = el('div', { className: 'grid-viewport', testid: 'grid-viewport', attrs: { role: 'grid', tabindex: '0' } }, [headSlot, spacer]);
+  const hiddenText = hiddenCellText(options.policy);
   const exporter = createGridExport(
-    () => ({ fetch: options.fetch, orderBy: sort, filters: activeFilters() }),
+    () => ({ fetch: options.fetch, orderBy: sort, filters: activeFilters(), preamble: [csvPolicyLine(options.policy)] }),
     () => options.fileName ?? 'result.csv',
     options.saveDownload,
     showError,
   );
+  const note = policyNote(options.policy) === null ? null
+    : el('p', { className: 'grid-policy muted small', testid: 'grid-policy', label: () => policyNote(options.policy) ?? '' });
   const element = el('div', { className: 'result-grid', testid: 'result-grid' }, [
     el('div', { className: 'grid-toolbar' }, [status, exporter.element]),
+    note,
     errorSlot,
     viewport,
   ]);
@@ -159,8 +169,9 @@ export function createResultGrid(options: ResultGridOptions): ResultGrid {
       const cell = cells[c] as HTMLElement;
       const column = page?.columns[c];
       const text = column ? displayCell(column.data, index - page.offset) : '';
-      cell.textContent = text ?? t('app.grid.null');
-      cell.className = (columns[c]?.numeric ? 'grid-cell num' : 'grid-cell') + (text === null ? ' null' : '') + (page ? '' : ' loading');
+      const hidden = text === null && column ? hiddenText(column.name) : null;
+      cell.textContent = hidden ?? text ?? t('app.grid.null');
+      cell.className = (columns[c]?.numeric ? 'grid-cell num' : 'grid-cell') + (hidden !== null ? ' hidden-count' : text === null ? ' null' : '') + (page ? '' : ' loading');
     }
   }
 

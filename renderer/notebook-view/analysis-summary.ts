@@ -8,6 +8,7 @@ import type {
 } from '../../workers/engine/api.js';
 import { formatNumber, t, type MessageKey } from '../i18n/i18n.js';
 import type { AnalysisKind } from '../notebook/notebook.js';
+import { analysisSuppression, countText } from '../notebook/small-cells.js';
 
 export interface Fact { label: string; value: string }
 
@@ -21,7 +22,9 @@ const interval = (value: number | null, lower: number | null, upper: number | nu
   t('view.summary.interval', { value: number(value), lower: number(lower), upper: number(upper) });
 
 function cohortFacts(r: CohortResult): Fact[] {
-  return [fact('view.summary.persons', count(r.persons)), fact('view.summary.elapsed', t('view.elapsed', { ms: Math.round(r.elapsedMs) }))];
+  // The members table always holds every person; the count shown follows the attrition's last step, which may be hidden.
+  const persons = r.attrition.at(-1)?.persons === null ? countText(null, r.suppression, count) : count(r.persons);
+  return [fact('view.summary.persons', persons), fact('view.summary.elapsed', t('view.elapsed', { ms: Math.round(r.elapsedMs) }))];
 }
 
 function signalFacts(r: SignalResult): Fact[] {
@@ -54,7 +57,7 @@ function survivalFacts(r: SurvivalResult): Fact[] {
 function incidenceFacts(r: IncidenceResult): Fact[] {
   return [
     fact('view.summary.personsAtRisk', count(r.personsAtRisk)),
-    fact('view.summary.outcomes', count(r.outcomes)),
+    fact('view.summary.outcomes', countText(r.outcomes, analysisSuppression('incidence', r), count)),
     fact('view.summary.personYears', number(r.personYears, 6)),
     fact('view.summary.rate', interval(r.rate, r.lower, r.upper)),
   ];

@@ -10,6 +10,8 @@ import type { Platform } from '../platform/platform.js';
 import { createResultGrid } from '../grid/result-grid.js';
 import { analysisFacts, analysisWarnings } from './analysis-summary.js';
 import { createPlotOutput } from './plot-output.js';
+import { analysisPolicy, countText, policyNote, QUERY_POLICY, type OutputPolicy } from '../notebook/small-cells.js';
+import { privacyOutput } from './privacy-output.js';
 
 export interface OutputView { element: HTMLElement; destroy(): void }
 
@@ -21,30 +23,39 @@ export interface OutputContext {
   width: number;
 }
 
-function gridOf(context: OutputContext): OutputView {
+function gridOf(context: OutputContext, policy: OutputPolicy = QUERY_POLICY): OutputView {
   const grid = createResultGrid({
     fetch: (request) => context.runtime.page(context.cellId, request),
     fileName: `${context.cellName ?? 'result'}.csv`,
     saveDownload: (name, data) => context.platform.saveDownload(name, data),
+    policy,
   });
   return { element: grid.element, destroy: grid.destroy };
 }
 
 const ATTRITION_HEADERS: MessageKey[] = ['view.summary.step', 'view.summary.persons', 'view.summary.events', 'view.summary.dropped'];
 
-/** The cohort's attrition: persons and entry events left after each step, and who each step lost. */
+/** The cohort's attrition: persons and entry events left after each step, and who each step lost (hidden counts `<N` / `—`). */
 function attritionTable(result: CohortResult): HTMLElement {
-  const cell = (n: number): HTMLElement => el('td', { className: 'number', text: formatNumber(n, { maximumFractionDigits: 0 }) });
-  return el('table', { className: 'attrition', testid: 'cohort-attrition' }, [
-    el('thead', {}, [el('tr', {}, ATTRITION_HEADERS.map((key) => el('th', { label: () => t(key) })))]),
-    el('tbody', {}, result.attrition.map((step) => el('tr', {}, [el('td', { text: step.step }), cell(step.persons), cell(step.events), cell(step.dropped)]))),
+  const cell = (n: number | null): HTMLElement => el('td', {
+    className: n === null ? 'number hidden-count' : 'number',
+    text: countText(n, result.suppression, (value) => formatNumber(value, { maximumFractionDigits: 0 })),
+  });
+  const policy: OutputPolicy = result.suppression ? { kind: 'suppressed', suppression: result.suppression } : { kind: 'unstated' };
+  return el('div', { className: 'attrition-block' }, [
+    el('table', { className: 'attrition', testid: 'cohort-attrition' }, [
+      el('thead', {}, [el('tr', {}, ATTRITION_HEADERS.map((key) => el('th', { label: () => t(key) })))]),
+      el('tbody', {}, result.attrition.map((step) => el('tr', {}, [el('td', { text: step.step }), cell(step.persons), cell(step.events), cell(step.dropped)]))),
+    ]),
+    policyNote(policy) !== null && el('p', { className: 'muted small', testid: 'attrition-policy', label: () => policyNote(policy) ?? '' }),
   ]);
 }
 
 function analysisOutput(output: Extract<CellOutput, { type: 'analysis' }>, context: OutputContext): OutputView {
+  if (output.kind === 'quality' || output.kind === 'privacy') return privacyOutput(output.kind, output.result, context.cellId);
   const facts = analysisFacts(output.kind, output.result);
   const warnings = analysisWarnings(output.result);
-  const grid = output.relation ? gridOf(context) : null;
+  const grid = output.relation ? gridOf(context, analysisPolicy(output.kind, output.result)) : null;
   const element = el('div', { className: 'analysis-output' }, [
     facts.length > 0 ? el('dl', { className: 'analysis-facts' }, facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })])) : null,
     output.kind === 'cohort' ? attritionTable(output.result as CohortResult) : null,

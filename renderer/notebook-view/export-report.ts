@@ -10,8 +10,9 @@ import { datasetsUsed, sha256Hex } from '../report/provenance.js';
 import { reportHtml } from '../report/report-html.js';
 
 export async function exportReport(platform: Platform, notebook: Notebook, runtime: NotebookRuntimeApi, fileName: string): Promise<string> {
-  const [catalog, info, version] = await Promise.all([
+  const [catalog, info, version, policy] = await Promise.all([
     platform.engine.datasets(), platform.info(), platform.engine.query('select version() as v'),
+    platform.engine.privacyPolicy().catch(() => null),
   ]);
   const duckdb = version.columns[0]?.data.kind === 'string' ? version.columns[0].data.values[0] ?? '' : '';
   const metaMin = notebook.meta['minCellCount'];
@@ -19,7 +20,7 @@ export async function exportReport(platform: Platform, notebook: Notebook, runti
     datasets: datasetsUsed(notebook.cells, catalog),
     appVersion: info.appVersion, duckdbVersion: duckdb, time: new Date().toISOString(),
     notebookFile: fileName, notebookSha256: await sha256Hex(serializeNotebook(notebook)),
-    minCellCount: typeof metaMin === 'number' ? metaMin : null,
+    minCellCount: typeof metaMin === 'number' ? metaMin : null, policy,
   }, document);
   const name = `${fileName.replace(/\.(md|markdown)$/i, '')}.html`;
   await platform.saveDownload(name, new Blob([html], { type: 'text/html' }));

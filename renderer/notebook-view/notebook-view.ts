@@ -121,20 +121,22 @@ export function createNotebookView(platform: Platform): NotebookView {
     replaceChildren(title, [metaTitle || fileName || t('view.untitled')]);
   }
 
-  function addCell(kind: CellKind, source?: string): Cell {
+  /** A new cell at the end, or right below the cell `after` names. */
+  function addCell(kind: CellKind, source?: string, after?: string): Cell {
     const defaultDataset = datasets.find((d) => ANALYSIS_DATASET_KINDS[kind as keyof typeof ANALYSIS_DATASET_KINDS]?.includes(d.kind))?.name ?? '';
     const cell: Cell = { id: newCellId(), kind, attrs: {}, source: source ?? newCellSource(kind, defaultDataset, FORM_MODELS) };
-    notebook.cells.push(cell);
+    const at = notebook.cells.findIndex((c) => c.id === after);
+    notebook.cells.splice(at < 0 ? notebook.cells.length : at + 1, 0, cell);
     reload();
     views.get(cell.id)?.element.scrollIntoView?.({ block: 'nearest' });
     return cell;
   }
 
-  // The dataset browser's "Query" button: a new SQL cell at the end, run at once.
+  // The dataset browser's "Query" button: a new SQL cell at the end, run at once; a quality check's SQL: below its cell.
   const onInsertSql = (event: Event): void => {
-    const sql = (event as CustomEvent<{ sql?: unknown }>).detail?.sql;
+    const { sql, after } = (event as CustomEvent<{ sql?: unknown; after?: unknown }>).detail ?? {};
     if (typeof sql !== 'string' || sql.trim() === '') return;
-    const cell = addCell('sql', sql.endsWith('\n') ? sql : `${sql}\n`);
+    const cell = addCell('sql', sql.endsWith('\n') ? sql : `${sql}\n`, typeof after === 'string' ? after : undefined);
     void runtime.run(cell.id);
   };
   globalThis.addEventListener?.('pmw:insert-sql', onInsertSql);

@@ -1,14 +1,16 @@
 /**
  * What later cells see of an analysis cell: the table the Engine kept (signals, association, pgx calls, cohort
  * members) or, for results held in memory, a page of rows — a Kaplan–Meier curve point per row, a Table 1 row per
- * characteristic, incidence as one row of numbers.
+ * characteristic, incidence as one row of numbers, a quality check or a privacy finding per row.
  */
 import type {
-  AssociationResult, CharacterizeResult, CohortResult, IncidenceResult, PgxResult, ResultPage, SignalResult, SurvivalResult,
+  AssociationResult, CharacterizeResult, CohortResult, IncidenceResult, PgxResult, QualityReport, ResultPage, SignalResult, SurvivalResult,
 } from '../../workers/engine/api.js';
 import type { AnalysisKind, Relation } from './notebook.js';
 import { memoryPage, numberColumn, stringColumn } from './page-values.js';
 import { quoteIdentifier } from './quote-identifier.js';
+import type { PrivacyCellResult } from './privacy-cell.js';
+import { privacyFindingsPage, qualityChecksPage } from './privacy-relations.js';
 
 /** `results.signals_x` → `"results"."signals_x"`. */
 export function quoteTableName(table: string): string {
@@ -85,5 +87,7 @@ export function analysisRelation(kind: AnalysisKind, result: unknown, spec?: unk
     case 'incidence': return { page: incidencePage(result as IncidenceResult) };
     case 'survival': return { page: survivalCurvePage(result as SurvivalResult) };
     case 'trend': case 'variants': return { page: result as ResultPage };
+    case 'quality': return { page: qualityChecksPage(result as QualityReport) };
+    case 'privacy': return { page: privacyFindingsPage(result as PrivacyCellResult) };
   }
 }

@@ -8,16 +8,20 @@
 import type { Engine, PmwErrorData, Progress, ResultPage } from '../../workers/engine/api.js';
 import type { BrushSelection } from '../plot/plot-spec.js';
 
-/** Analysis cells: the body is the JSON spec of the Engine method of the same name. */
+/**
+ * Analysis cells: the body is the JSON spec of the Engine method of the same name (`quality`: `{ dataset }` for
+ * Engine.quality; `privacy`: the scan of Engine.scanPrivacy and, when asked, Engine.kAnonymity — privacy-cell.ts).
+ */
 export type AnalysisKind =
   | 'cohort' | 'characterize' | 'incidence' | 'survival'
   | 'signals' | 'trend'
-  | 'variants' | 'association' | 'pgx';
+  | 'variants' | 'association' | 'pgx'
+  | 'quality' | 'privacy';
 
 export type CellKind = 'markdown' | 'sql' | 'plot' | AnalysisKind;
 
 export const ANALYSIS_KINDS: readonly AnalysisKind[] = [
-  'cohort', 'characterize', 'incidence', 'survival', 'signals', 'trend', 'variants', 'association', 'pgx',
+  'cohort', 'characterize', 'incidence', 'survival', 'signals', 'trend', 'variants', 'association', 'pgx', 'quality', 'privacy',
 ];
 
 export interface Cell {
@@ -97,7 +101,7 @@ export interface CellState {
 /** What the runtime needs of the Engine (the in-process one for `pmw run`, the remote one in the UI). */
 export type NotebookEngine = Pick<Engine,
   'query' | 'cancel' | 'datasets' | 'cohort' | 'characterize' | 'incidence' | 'survival' | 'signals' | 'signalTrend' |
-  'variants' | 'association' | 'pgx'>;
+  'variants' | 'association' | 'pgx' | 'quality' | 'scanPrivacy' | 'kAnonymity'>;
 
 export interface GridRequest {
   offset: number;

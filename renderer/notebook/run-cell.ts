@@ -9,6 +9,7 @@ import { brushedRelationSql, parsePlotSpec, planPlotQuery } from '../plot/plot-q
 import { analysisRelation } from './analysis-relations.js';
 import { composeSql, errorInCell, type CommonTable } from './compose-sql.js';
 import { parseJsonSpec } from './json-spec.js';
+import { runPrivacy, runQuality } from './privacy-cell.js';
 import { NotebookError, toErrorData } from './notebook-error.js';
 import { quoteIdentifier } from './quote-identifier.js';
 import { replaceSpecReferences } from './spec-references.js';
@@ -16,8 +17,11 @@ import { valuesRelationSql } from './values-relation.js';
 
 /** Rows a plot may draw at most: the Engine's largest page; plot-query.ts samples or aggregates below it. */
 const PLOT_ROWS = 100_000;
-/** Analyses that take a minimum cell count for their published numbers. */
-const SUPPRESSING: readonly AnalysisKind[] = ['characterize', 'incidence', 'survival'];
+/**
+ * Analyses that take a minimum cell count for the counts they show: the notebook's `minCellCount` goes into their
+ * spec (the Engine raises it to the workspace policy's, never lowers it).
+ */
+const SUPPRESSING: readonly AnalysisKind[] = ['cohort', 'characterize', 'incidence', 'survival', 'signals', 'trend', 'variants', 'association', 'pgx'];
 
 export interface CellRunContext {
   engine: NotebookEngine;
@@ -104,6 +108,8 @@ function callAnalysis(kind: AnalysisKind, spec: Record<string, unknown>, context
     case 'variants': return engine.variants(anySpec);
     case 'association': return engine.association(anySpec, onProgress);
     case 'pgx': return engine.pgx(anySpec, onProgress);
+    case 'quality': return runQuality(engine, spec, context.taskId, onProgress);
+    case 'privacy': return runPrivacy(engine, spec, context.taskId, onProgress);
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * What a report was made from: the datasets its cells read (by name in SQL, or `dataset` in a spec), with their
- * checksums from the catalog, the versions, the time and the notebook's own checksum, and the small-cell policy.
+ * checksums from the catalog, the versions, the time and the notebook's own checksum, and the workspace's
+ * privacy policy: the small-cell policy the analyses applied, identifier handling at import, date shifting.
  */
-import type { Dataset } from '../../workers/engine/api.js';
+import type { Dataset, PrivacyPolicy } from '../../workers/engine/api.js';
 import { formatNumber, t } from '../i18n/i18n.js';
 import { escapeHtml } from '../notebook/output-html.js';
 import type { Cell } from '../notebook/notebook.js';
@@ -16,7 +17,26 @@ export interface Provenance {
   time: string;
   notebookFile: string;
   notebookSha256: string;
+  /** The notebook's own `minCellCount` (front matter), when it sets one. */
   minCellCount: number | null;
+  /** The workspace's privacy policy when the report was made (Engine.privacyPolicy()); null when it could not be read. */
+  policy: PrivacyPolicy | null;
+}
+
+/** The small-cell policy the analyses applied: the workspace's minimum, raised by the notebook's when larger. */
+export function smallCellPolicyText(p: Pick<Provenance, 'minCellCount' | 'policy'>): string {
+  const policy = p.policy ?? null;
+  if (policy === null) return p.minCellCount === null ? t('nb.report.minCellCountDefault') : t('nb.report.minCellCountValue', { min: String(p.minCellCount) });
+  const applied = Math.max(policy.minCellCount, p.minCellCount ?? 0);
+  const main = applied === 0 ? t('nb.report.policyNone') : t('nb.report.policyApplied', { min: String(applied), max: String(applied - 1) });
+  const source = applied > policy.minCellCount
+    ? t('nb.report.policyNotebook', { notebook: String(applied), workspace: String(policy.minCellCount) })
+    : t('nb.report.policyWorkspace', { workspace: String(policy.minCellCount) });
+  return `${main} ${source} ${t('nb.report.policySql')}`;
+}
+
+function identifierPolicyText(policy: PrivacyPolicy): string {
+  return t('nb.report.identifierPolicy', { action: t(`priv.policy.action.${policy.onIdentifiers}`), days: String(policy.dateShiftDays) });
 }
 
 /** SHA-256 (hex) of the notebook's text with Web Crypto, which Node and browsers both have. */
@@ -52,10 +72,10 @@ export function provenanceHtml(p: Provenance): string {
     : `<table><thead><tr>${[t('nb.report.dataset'), t('nb.report.kind'), t('nb.report.sha256'), t('nb.report.rows')].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`
       + p.datasets.map((d) => `<tr><td>${escapeHtml(d.name)}</td><td>${escapeHtml(d.kind)}</td><td class="sha256"><code>${escapeHtml(d.sha256)}</code></td><td class="num">${escapeHtml(formatNumber(d.rows))}</td></tr>`).join('')
       + '</tbody></table>';
-  const policy = p.minCellCount === null ? t('nb.report.minCellCountDefault') : t('nb.report.minCellCountValue', { min: String(p.minCellCount) });
   const facts: [string, string][] = [
     [t('nb.report.notebook'), p.notebookFile], [t('nb.report.notebookSha'), p.notebookSha256], [t('nb.report.appVersion'), p.appVersion],
-    [t('nb.report.duckdbVersion'), p.duckdbVersion], [t('nb.report.time'), p.time], [t('nb.report.minCellCount'), policy],
+    [t('nb.report.duckdbVersion'), p.duckdbVersion], [t('nb.report.time'), p.time], [t('nb.report.minCellCount'), smallCellPolicyText(p)],
+    ...(p.policy ? [[t('nb.report.identifiers'), identifierPolicyText(p.policy)] as [string, string]] : []),
   ];
   return `<footer class="provenance"><h2>${escapeHtml(t('nb.report.provenance'))}</h2>${datasets}<dl>`
     + facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('') + `</dl><p class="note">${escapeHtml(t('nb.report.generated'))}</p></footer>`;

@@ -74,7 +74,7 @@ describe('import panel', () => {
     expect(imported).toEqual(['person']);
     // 1,000 data lines in person.csv (wc -l counts 1,001 with the header).
     expect(readFileSync(PERSON_CSV, 'utf8').trimEnd().split('\n').length - 1).toBe(1000);
-    expect(byTestId(panel.element, 'import-result')[0]?.textContent).toMatch(/^Imported person: 1,000 rows in [\d.]+ s\.$/);
+    expect(byTestId(panel.element, 'import-result')[0]?.querySelector('p')?.textContent).toMatch(/^Imported person: 1,000 rows in [\d.]+ s\.$/);
     expect((await engine.datasets()).map((dataset) => dataset.name)).toEqual(['person']);
     expect(byTestId(panel.element, 'import-cancel')[0]?.hasAttribute('hidden')).toBe(true);
 

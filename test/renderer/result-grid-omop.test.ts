@@ -72,7 +72,10 @@ describe('result grid over omop.drug_exposure', () => {
     byTestId(grid.element, 'grid-export')[0]!.dispatchEvent(new Event('click'));
     await waitFor(() => downloads.length > 0, 'the CSV download');
     expect(downloads.map((download) => download.name)).toEqual(['exposures.csv']);
-    const parsed = Papa.parse<Record<string, string>>((await downloads[0]!.data.text()).trimEnd(), { header: true });
+    const csv = await downloads[0]!.data.text();
+    // The first line states the small-cell policy: none, for the rows of a SQL cell.
+    expect(csv.split('\r\n')[0]).toBe('# small-cell policy: none applied (rows of a SQL query, as it returned them)');
+    const parsed = Papa.parse<Record<string, string>>(csv.trimEnd(), { header: true, comments: '#' });
     expect(parsed.data).toHaveLength(matching);
     const personSum = Number(await scalar("select sum(person_id) from omop.drug_exposure where cast(drug_concept_id as varchar) like '%1118%'"));
     expect(parsed.data.reduce((sum, row) => sum + Number(row.person_id), 0)).toBe(personSum);

@@ -1,0 +1,43 @@
+/**
+ * A data quality report on screen: the summary (checks, passed, failed), then one row per check — failed ones
+ * first — with category, what is checked, table/column, failing of the rows looked at, share, threshold,
+ * PASS/FAIL and the SQL that lists the failing rows (with a button to put it in a new SQL cell).
+ * Drawn again on a language switch.
+ */
+import type { QualityReport } from '../../workers/engine/api.js';
+import { el, replaceChildren } from '../app/dom.js';
+import { localize } from '../app/localized.js';
+import { t } from '../i18n/i18n.js';
+import { checksInOrder, qualitySummary, qualityTable } from '../notebook/quality-tables.js';
+import { tableElement } from './table-element.js';
+
+export interface QualityViewOptions {
+  /** Offered as "Insert as SQL cell" next to each check's SQL when given. */
+  onInsertSql?: (sql: string) => void;
+}
+
+export function createQualityView(report: QualityReport, options: QualityViewOptions = {}): HTMLElement {
+  const checks = checksInOrder(report);
+  const sqlOf = (index: number): HTMLElement => {
+    const sql = checks[index]!.sql;
+    return el('details', { className: 'quality-sql', testid: 'quality-sql' }, [
+      el('summary', { text: t('priv.quality.sql') }),
+      el('pre', {}, [el('code', { text: sql })]),
+      options.onInsertSql && el('button', {
+        className: 'link-button', testid: 'quality-insert-sql', attrs: { type: 'button' },
+        text: t('priv.quality.insertSql'), on: { click: () => options.onInsertSql?.(sql) },
+      }),
+    ]);
+  };
+  const section = el('section', {
+    className: 'quality-report', testid: 'quality-report', dataset: { passed: String(report.passed), failed: String(report.failed) },
+  });
+  return localize(section, (target) => replaceChildren(target, [
+    el('p', { className: 'quality-summary', testid: 'quality-summary', text: qualitySummary(report) }),
+    tableElement(qualityTable(checks), {
+      className: 'quality-checks',
+      row: (i) => ({ testid: 'quality-check', className: checks[i]!.status === 'fail' ? 'fail' : 'pass', dataset: { check: checks[i]!.id, status: checks[i]!.status } }),
+      extra: { header: t('priv.quality.column.sql'), cell: sqlOf },
+    }),
+  ]));
+}
