@@ -181,4 +181,39 @@ describe('result grid over a million rows', () => {
     expect(error?.textContent).toContain('column "x" not found');
     expect(error?.textContent).toContain('What to do: check the column names');
   });
+
+  it('shows the counts a small-cell policy hid as <N, says so, and states it on the CSV export’s first line', async () => {
+    const result = fakeResult(20);
+    const downloads: Blob[] = [];
+    grid = createResultGrid({
+      fetch: result.fetch, saveDownload: async (_name, data) => { downloads.push(data); },
+      policy: { kind: 'suppressed', suppression: { minCellCount: 5, columns: ['half'], primary: 3, complementary: 0 } },
+    });
+    document.body.append(grid.element);
+    await settle();
+    const rows = byTestId(grid.element, 'grid-row');
+    // Rows 0, 7 and 14 miss `half`: in a column the policy names, that is a hidden count.
+    expect(rowCells(rows[7] as HTMLElement)).toEqual(['7', '<5', 'r7']);
+    expect(rows[7]?.children[1]?.classList.contains('hidden-count')).toBe(true);
+    expect(rows[7]?.children[1]?.classList.contains('null')).toBe(false);
+    expect(byTestId(grid.element, 'grid-policy')[0]?.textContent).toBe('Counts from 1 to 4 are shown as <5 (3 cells).');
+    byTestId(grid.element, 'grid-export')[0]!.dispatchEvent(new Event('click'));
+    for (let i = 0; i < 50 && downloads.length === 0; i++) await settle();
+    const lines = (await downloads[0]!.text()).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['# small-cell policy: counts from 1 to 4 hidden as empty fields in half (minimum cell count 5)', 'id,half,label', '0,,r0']);
+    expect(lines[9]).toBe('7,,r7');
+  });
+
+  it('says nothing under the rows of a plain query, and the CSV says no policy was applied', async () => {
+    const result = fakeResult(3);
+    const downloads: Blob[] = [];
+    grid = createResultGrid({ fetch: result.fetch, saveDownload: async (_name, data) => { downloads.push(data); } });
+    document.body.append(grid.element);
+    await settle();
+    expect(byTestId(grid.element, 'grid-policy')).toHaveLength(0);
+    expect(rowCells(byTestId(grid.element, 'grid-row')[0] as HTMLElement)).toEqual(['0', 'null', 'r0']);
+    byTestId(grid.element, 'grid-export')[0]!.dispatchEvent(new Event('click'));
+    for (let i = 0; i < 50 && downloads.length === 0; i++) await settle();
+    expect((await downloads[0]!.text()).split('\r\n')[0]).toBe('# small-cell policy: none applied (rows of a SQL query, as it returned them)');
+  });
 });

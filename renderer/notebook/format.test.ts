@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotebook, serializeNotebook } from './format.js';
+import { ANALYSIS_KINDS } from './notebook.js';
 
 const NOTEBOOKS = new URL('../../notebooks/', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
@@ -36,6 +37,11 @@ describe('notebook format', () => {
       ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => join(FIXTURES, f))];
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) expect(roundTrip(readFileSync(file, 'utf8')), file).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('knows every kind of cell: the fixture holds one of each', () => {
+    const kinds = new Set(parseNotebook(readFileSync(join(FIXTURES, 'all-kinds.md'), 'utf8')).cells.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(['markdown', 'sql', 'plot', ...ANALYSIS_KINDS].sort());
   });
 
   it('parses cells, names, attributes and meta', () => {

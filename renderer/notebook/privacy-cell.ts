@@ -52,7 +52,7 @@ function kAnonymitySpec(value: unknown, dataset: string, table: string | undefin
   return { dataset, quasiIdentifiers, taskId, ...(table !== undefined ? { table } : {}), ...(k !== undefined ? { k: k as number } : {}) };
 }
 
-export function runQuality(engine: NotebookEngine, spec: Record<string, unknown>, taskId: string, onProgress: (p: Progress) => void): Promise<QualityReport> {
+export async function runQuality(engine: NotebookEngine, spec: Record<string, unknown>, taskId: string, onProgress: (p: Progress) => void): Promise<QualityReport> {
   return engine.quality(checkSpec('quality', spec).dataset, { taskId }, onProgress);
 }
 
