@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { memoryConnection, queryRows } from '../transforms/testing.js';
+import { describe, expect, it } from 'vitest';
+import { useMemoryConnection, queryRows } from '../transforms/testing.js';
 import { classesSql, columnSetsSql, groupingId, readClasses } from './equivalence-classes-sql.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => {
-  ({ connection, close } = await memoryConnection());
+const db = useMemoryConnection(async (connection) => {
   // a: 1 1 1 null null; b: x y y y null; c: all 7.
   await connection.run(`CREATE TABLE r AS FROM (VALUES (1, 'x', 7), (1, 'y', 7), (1, 'y', 7), (NULL, 'y', 7), (NULL, NULL, 7)) v(a, b, c)`);
 });
-afterAll(() => close());
 
 describe('equivalence classes in SQL', () => {
   it('counts null as a value of its own', async () => {
     // (a,b): (1,x) (1,y)×2 (null,y) (null,null) → 4 classes; with k = 2 three are below, holding 3 records.
-    const [row] = await queryRows(connection, classesSql('r', ['a', 'b'], 2));
+    const [row] = await queryRows(db.connection, classesSql('r', ['a', 'b'], 2));
     expect(readClasses(['a', 'b'], row)).toEqual({ columns: ['a', 'b'], classes: 4, smallestClass: 1, recordsBelowK: 3, classesBelowK: 3 });
   });
 
   it('finds each set of a GROUPING SETS query by its GROUPING() id', async () => {
     const columns = ['a', 'b', 'c'];
     const sets = [['a'], ['b'], ['c'], ['a', 'c'], ['b', 'c']];
-    const rows = await queryRows(connection, columnSetsSql('r', columns, sets, 3));
+    const rows = await queryRows(db.connection, columnSetsSql('r', columns, sets, 3));
     const bySet = new Map(rows.map((row) => [Number(row['set_id']), row]));
     // a: 1×3, null×2 → 2 classes, 1 below 3 (2 records). b: x, y×3, null → 3 classes, 2 below (2 records).
     // c: 7×5 → 1 class. (a,c) as a; (b,c) as b.

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { memoryConnection } from '../transforms/testing.js';
+import { describe, expect, it } from 'vitest';
+import { useMemoryConnection } from '../transforms/testing.js';
 import { candidateGeneralisations, isAgeName, isPostcodeName } from './generalisation-candidates.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => {
-  ({ connection, close } = await memoryConnection());
+const db = useMemoryConnection(async (connection) => {
   await connection.run(`CREATE TABLE t (age INTEGER, 年龄 DOUBLE, stage INTEGER, bad_age INTEGER, zip VARCHAR, code VARCHAR, name VARCHAR,
       seen TIMESTAMP, seen_tz TIMESTAMPTZ, weight DOUBLE, flag BOOLEAN);
     INSERT INTO t VALUES (40, 40.5, 2, -1, 'SW1A 1AA', '100083', 'a', '2020-01-01', '2020-01-01', 70.5, true),
       (NULL, NULL, 3, 5, NULL, NULL, 'b', NULL, NULL, NULL, NULL)`);
 });
-afterAll(() => close());
 
 async function kinds(column: string, type: string): Promise<string[]> {
-  const candidates = await candidateGeneralisations(connection, 't', 't', { name: column, type }, 5);
+  const candidates = await candidateGeneralisations(db.connection, 't', 't', { name: column, type }, 5);
   return candidates.map((c) => JSON.stringify({ ...c.transform, column: undefined, table: undefined }));
 }
 

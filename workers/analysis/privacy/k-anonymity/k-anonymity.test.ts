@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import type { DatasetTable, KAnonymityClasses } from '../../../engine/api.js';
 import { kAnonymity } from './k-anonymity.js';
-import { memoryConnection } from '../transforms/testing.js';
+import { useMemoryConnection } from '../transforms/testing.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => {
-  ({ connection, close } = await memoryConnection());
+const db = useMemoryConnection(async (connection) => {
   await connection.run(`CREATE SCHEMA ward;
     CREATE TABLE ward.admission (id INTEGER, age INTEGER, sex VARCHAR, zip VARCHAR, admitted DATE, weight DOUBLE);
     INSERT INTO ward.admission VALUES
@@ -24,7 +20,6 @@ beforeAll(async () => {
       (11, 93, NULL, '300019', '2019-05-05', 48.2),
       (12, 34, 'F',  '100083', '2020-03-14', 66.6)`);
 });
-afterAll(() => close());
 
 const ADMISSION: DatasetTable = { table: 'ward.admission', rows: 12, columns: [] };
 
@@ -34,7 +29,7 @@ function figures(columns: string[], classes: number, smallestClass: number, clas
 
 describe('kAnonymity on ward.admission (12 rows), counted by hand', () => {
   it('finds the classes, the drivers and the suggestions over age, sex, zip with k = 2', async () => {
-    const result = await kAnonymity(connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['age', 'sex', 'zip'], k: 2 });
+    const result = await kAnonymity(db.connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['age', 'sex', 'zip'], k: 2 });
     // (age, sex, zip) classes, rows in braces:
     //   (34,F,100083){1,12}  (36,F,100083){2}  (31,F,100083){3}  (34,M,100081){4}  (45,M,200031){5,7,8}
     //   (47,M,200032){6}  (62,F,300012){9}  (62,F,300015){10}  (93,null,300019){11}
@@ -76,7 +71,7 @@ describe('kAnonymity on ward.admission (12 rows), counted by hand', () => {
   });
 
   it('suggests month and year for a date, over sex and admitted with k = 2', async () => {
-    const result = await kAnonymity(connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['sex', 'admitted'], k: 2 });
+    const result = await kAnonymity(db.connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['sex', 'admitted'], k: 2 });
     // (sex, admitted): (F,2020-03-14){1,12} and (M,2021-11-30){7,8} are pairs; the other 8 rows stand alone → 10 classes, 8 below.
     expect(result).toMatchObject(figures(['sex', 'admitted'], 10, 1, 8, 8));
     // admitted alone: 2020-03-14{1,4,12} 2021-11-30{7,8} 2019-05-05{9,11}; 03-02, 07-21, 01-05, 01-20, 05-06 alone → 8 classes, 5 below.
@@ -90,16 +85,16 @@ describe('kAnonymity on ward.admission (12 rows), counted by hand', () => {
   });
 
   it('has nothing to suggest when no class is below k, and offers no generalisation of a measurement', async () => {
-    const one = await kAnonymity(connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['sex', 'weight'], k: 1 });
+    const one = await kAnonymity(db.connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['sex', 'weight'], k: 1 });
     expect(one).toMatchObject({ k: 1, classes: 12, smallestClass: 1, recordsBelowK: 0, classesBelowK: 0, suggestions: [] });
-    const weight = await kAnonymity(connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['weight'] });
+    const weight = await kAnonymity(db.connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: ['weight'] });
     // Twelve distinct weights, default k = 5: every record is alone, and a weight is neither an age nor a category.
     expect(weight).toMatchObject({ k: 5, classes: 12, recordsBelowK: 12, suggestions: [] });
   });
 
   it('gives zeros for an empty table', async () => {
-    await connection.run('CREATE TABLE ward.empty AS SELECT * FROM ward.admission LIMIT 0');
-    const result = await kAnonymity(connection, { table: 'ward.empty', rows: 0, columns: [] }, { dataset: 'ward', quasiIdentifiers: ['age', 'sex'] });
+    await db.connection.run('CREATE TABLE ward.empty AS SELECT * FROM ward.admission LIMIT 0');
+    const result = await kAnonymity(db.connection, { table: 'ward.empty', rows: 0, columns: [] }, { dataset: 'ward', quasiIdentifiers: ['age', 'sex'] });
     expect(result).toMatchObject({ records: 0, ...figures(['age', 'sex'], 0, 0, 0, 0), suggestions: [] });
     expect(result.drivers).toEqual([figures(['age'], 0, 0, 0, 0), figures(['sex'], 0, 0, 0, 0), figures(['age', 'sex'], 0, 0, 0, 0)]);
   });
@@ -111,7 +106,7 @@ describe('kAnonymity on ward.admission (12 rows), counted by hand', () => {
     ['an unknown column', ['age', 'postcode', 'dob'], 5, /ward\.admission has no column "postcode", "dob"/, /id, age, sex, zip, admitted, weight/],
     ['a repeated column', ['age', 'age'], 5, /"age" is listed twice/, /once/],
   ])('refuses %s as BAD_REQUEST', async (_name, quasiIdentifiers, k, message, hint) => {
-    const error = await kAnonymity(connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: quasiIdentifiers as string[], k: k as number })
+    const error = await kAnonymity(db.connection, ADMISSION, { dataset: 'ward', quasiIdentifiers: quasiIdentifiers as string[], k: k as number })
       .then(() => null, (e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect((error as Error).message).toMatch(message);

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../../engine/api.js';
 import { Random } from '../../../../samples/generate/random.js';
 import { applyTransforms } from '../transforms/apply-transforms.js';
-import { TEST_SECRET_HEX, memoryConnection } from '../transforms/testing.js';
+import { TEST_SECRET_HEX, useMemoryConnection } from '../transforms/testing.js';
 import { kAnonymity } from './k-anonymity.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => ({ connection, close } = await memoryConnection()));
-afterAll(() => close());
+const db = useMemoryConnection();
 
 /** 3,000 seeded patients: ages 0–104 (a few null), three sexes, clustered 6-digit postcodes, dates, a rare-ish ethnicity. */
 async function createPatients(): Promise<void> {
   const random = new Random(23, 'k-anonymity-patients');
-  await connection.run(`CREATE SCHEMA IF NOT EXISTS registry;
+  await db.connection.run(`CREATE SCHEMA IF NOT EXISTS registry;
     CREATE OR REPLACE TABLE registry.patient (age_years SMALLINT, sex VARCHAR, postcode VARCHAR, birth_date DATE, seen_at TIMESTAMP, ethnicity VARCHAR, region INTEGER)`);
-  const appender = await connection.createAppender('patient', 'registry');
+  const appender = await db.connection.createAppender('patient', 'registry');
   const ethnicities = ['han', 'han', 'han', 'han', 'zhuang', 'hui', 'manchu', 'uyghur', 'miao', 'yi', 'tujia', 'tibetan', 'mongol', 'dong', 'buyei', 'yao', 'bai'];
   for (let i = 0; i < 3000; i++) {
     if (random.bernoulli(0.02)) appender.appendNull(); else appender.appendSmallInt(Math.min(104, Math.floor(random.exponential(1 / 40))));
@@ -40,15 +36,15 @@ describe('suggestions predict what applying them gives', () => {
   ])('over %j with k = %i, kAnonymity after applyTransforms equals each suggestion\'s figures', async (quasiIdentifiers, k) => {
     await createPatients();
     const patient = { table: 'registry.patient', rows: 0, columns: [] };
-    const report = await kAnonymity(connection, patient, { dataset: 'registry', quasiIdentifiers, k });
+    const report = await kAnonymity(db.connection, patient, { dataset: 'registry', quasiIdentifiers, k });
     expect(report.suggestions.length).toBeGreaterThan(0);
     for (const suggestion of report.suggestions) {
       expect(suggestion.result.recordsBelowK).toBeLessThan(report.recordsBelowK);
-      await connection.run('CREATE OR REPLACE TABLE registry.scratch AS FROM registry.patient');
+      await db.connection.run('CREATE OR REPLACE TABLE registry.scratch AS FROM registry.patient');
       const scratch = { table: 'registry.scratch', rows: 0, columns: [] };
       const transform = { ...suggestion.transform, table: scratch.table } as Transform;
-      await applyTransforms(connection, [transform], { secretHex: TEST_SECRET_HEX, tables: [scratch], dateShiftDays: 180 });
-      const after = await kAnonymity(connection, scratch, { dataset: 'registry', quasiIdentifiers, k });
+      await applyTransforms(db.connection, [transform], { secretHex: TEST_SECRET_HEX, tables: [scratch], dateShiftDays: 180 });
+      const after = await kAnonymity(db.connection, scratch, { dataset: 'registry', quasiIdentifiers, k });
       const { columns, classes, smallestClass, recordsBelowK, classesBelowK } = after;
       expect({ columns, classes, smallestClass, recordsBelowK, classesBelowK }).toEqual(suggestion.result);
     }

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../../engine/api.js';
 import { checkTransforms } from './check-transforms.js';
-import { TEST_SECRET_HEX, createClinicTables, memoryConnection } from './testing.js';
+import { TEST_SECRET_HEX, createClinicTables, useMemoryConnection } from './testing.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => {
-  ({ connection, close } = await memoryConnection());
-  await createClinicTables(connection);
-});
-afterAll(() => close());
+const db = useMemoryConnection(createClinicTables);
 
 const TABLES = ['clinic.person', 'clinic.visit'];
 const KEYS = { secretHex: TEST_SECRET_HEX, dateShiftDays: 180 };
 
 function check(transforms: unknown[]): Promise<unknown> {
-  return checkTransforms(connection, transforms, TABLES, KEYS);
+  return checkTransforms(db.connection, transforms, TABLES, KEYS);
 }
 
 describe('checkTransforms', () => {
   it('plans each transform on its table, with the column types the earlier transforms leave', async () => {
-    const planned = await checkTransforms(connection, [
+    const planned = await checkTransforms(db.connection, [
       { kind: 'ageBands', column: 'age' },
       { kind: 'truncate', column: 'age', keep: 2 },
       { kind: 'shiftDates', table: 'clinic.visit', columns: ['visit_start', 'visit_end'], person: 'person_id' },
@@ -67,12 +60,12 @@ describe('checkTransforms', () => {
   });
 
   it('refuses to shift dates of rows without a person key, but not rows without dates', async () => {
-    await connection.run(`CREATE OR REPLACE TABLE clinic.keyless AS SELECT * FROM clinic.visit UNION ALL SELECT NULL, NULL, NULL, 'D'`);
+    await db.connection.run(`CREATE OR REPLACE TABLE clinic.keyless AS SELECT * FROM clinic.visit UNION ALL SELECT NULL, NULL, NULL, 'D'`);
     const tables = [...TABLES, 'clinic.keyless'];
     const shift = (table: string): Transform[] => [{ kind: 'shiftDates', table, columns: ['visit_start', 'visit_end'], person: 'person_id' }];
-    await expect(checkTransforms(connection, shift('clinic.keyless'), tables, KEYS)).resolves.toHaveLength(1);
-    await connection.run(`INSERT INTO clinic.keyless VALUES (NULL, '2020-01-01', NULL, 'E')`);
-    await expect(checkTransforms(connection, shift('clinic.keyless'), tables, KEYS))
+    await expect(checkTransforms(db.connection, shift('clinic.keyless'), tables, KEYS)).resolves.toHaveLength(1);
+    await db.connection.run(`INSERT INTO clinic.keyless VALUES (NULL, '2020-01-01', NULL, 'E')`);
+    await expect(checkTransforms(db.connection, shift('clinic.keyless'), tables, KEYS))
       .rejects.toThrow(/column person_id: 1 row has dates but no person key/);
   });
 });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { dateShiftOffsetSql, shiftDateSql } from './date-shift-sql.js';
-import { TEST_SECRET_HEX, memoryConnection, queryRows, referenceDateShift } from './testing.js';
+import { TEST_SECRET_HEX, useMemoryConnection, queryRows, referenceDateShift } from './testing.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => ({ connection, close } = await memoryConnection()));
-afterAll(() => close());
+const db = useMemoryConnection();
 
 async function offsets(persons: number, maxDays: number): Promise<Map<string, number>> {
-  const rows = await queryRows(connection,
+  const rows = await queryRows(db.connection,
     `SELECT CAST(p AS VARCHAR) AS person, ${dateShiftOffsetSql(TEST_SECRET_HEX, 'p', maxDays)} AS offset FROM range(1, ${persons + 1}) t(p)`);
   return new Map(rows.map((row) => [row['person'] as string, Number(row['offset'])]));
 }
@@ -40,7 +36,7 @@ describe('dateShiftOffsetSql', () => {
   });
 
   it('gives the same offset to the same key whatever its type, and null to a null key', async () => {
-    const [row] = await queryRows(connection, `SELECT ${dateShiftOffsetSql(TEST_SECRET_HEX, 'CAST(42 AS BIGINT)', 180)} AS a,
+    const [row] = await queryRows(db.connection, `SELECT ${dateShiftOffsetSql(TEST_SECRET_HEX, 'CAST(42 AS BIGINT)', 180)} AS a,
       ${dateShiftOffsetSql(TEST_SECRET_HEX, `'42'`, 180)} AS b, ${dateShiftOffsetSql(TEST_SECRET_HEX, 'NULL', 180)} AS c`);
     expect(Number(row?.['a'])).toBe(referenceDateShift('42', 180));
     expect(row?.['b']).toEqual(row?.['a']);
@@ -50,7 +46,7 @@ describe('dateShiftOffsetSql', () => {
 
 describe('shiftDateSql', () => {
   it('moves dates and timestamps by whole days, keeping the type, and leaves null null', async () => {
-    const [row] = await queryRows(connection, `SELECT
+    const [row] = await queryRows(db.connection, `SELECT
       ${shiftDateSql(`DATE '2020-03-01'`, 'DATE', '-1')} AS d,
       typeof(${shiftDateSql(`DATE '2020-03-01'`, 'DATE', '-1')}) AS dt,
       ${shiftDateSql(`TIMESTAMP '2020-12-31 23:30:00'`, 'TIMESTAMP', '1')} AS ts,

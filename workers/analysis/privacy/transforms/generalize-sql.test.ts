@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { ageBandSql, generalizeDateSql, suppressRareSql, truncateSql } from './generalize-sql.js';
-import { memoryConnection, queryRows } from './testing.js';
+import { useMemoryConnection, queryRows } from './testing.js';
 
-let connection: DuckDBConnection;
-let close: () => void;
-beforeAll(async () => ({ connection, close } = await memoryConnection()));
-afterAll(() => close());
+const db = useMemoryConnection();
 
 async function column(sql: string, values: string, type: string): Promise<unknown[]> {
-  const rows = await queryRows(connection, `SELECT ${sql} AS out FROM (SELECT CAST(v AS ${type}) AS v, i FROM (VALUES ${values}) t(v, i)) ORDER BY i`);
+  const rows = await queryRows(db.connection, `SELECT ${sql} AS out FROM (SELECT CAST(v AS ${type}) AS v, i FROM (VALUES ${values}) t(v, i)) ORDER BY i`);
   return rows.map((row) => row['out']);
 }
 

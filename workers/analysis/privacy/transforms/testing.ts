@@ -1,11 +1,31 @@
 import { createHmac } from 'node:crypto';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 
 /** An in-memory DuckDB for the privacy tests; `close` frees it. */
-export async function memoryConnection(): Promise<{ connection: DuckDBConnection; close: () => void }> {
+async function memoryConnection(): Promise<{ connection: DuckDBConnection; close: () => void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   return { connection, close: () => { connection.closeSync(); instance.closeSync(); } };
+}
+
+/**
+ * Opens an in-memory DuckDB before the file's tests (running `setup` on it) and closes it after them;
+ * the tests reach it as `db.connection`.
+ */
+export function useMemoryConnection(setup?: (connection: DuckDBConnection) => Promise<void>): { readonly connection: DuckDBConnection } {
+  let opened: Awaited<ReturnType<typeof memoryConnection>> | undefined;
+  beforeAll(async () => {
+    opened = await memoryConnection();
+    await setup?.(opened.connection);
+  });
+  afterAll(() => opened?.close());
+  return {
+    get connection(): DuckDBConnection {
+      if (opened === undefined) throw new Error('the test database is opened in beforeAll');
+      return opened.connection;
+    },
+  };
 }
 
 /** Rows of a query as plain objects (BIGINT → bigint, DATE → Date, …). */

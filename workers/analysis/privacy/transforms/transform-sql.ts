@@ -34,17 +34,12 @@ function secretOf(keys: TransformKeys): string {
   return keys.secretHex;
 }
 
-/** `shiftDates`' ± days: the transform's own `maxDays`, else the policy's. */
-export function shiftDaysOf(transform: Extract<Transform, { kind: 'shiftDates' }>, keys: TransformKeys): number | undefined {
-  return transform.maxDays ?? keys.dateShiftDays;
-}
-
 /** Each column the transform rewrites → the SQL expression for its new value (empty for `drop`). */
 export function replacementExpressions(transform: Transform, types: ColumnTypes, keys: TransformKeys = {}): Map<string, string> {
   const expressions = new Map<string, string>();
   if (transform.kind === 'drop') return expressions;
   if (transform.kind === 'shiftDates') {
-    const maxDays = shiftDaysOf(transform, keys);
+    const maxDays = transform.maxDays ?? keys.dateShiftDays;
     if (maxDays === undefined) throw new PmwError({ code: 'INTERNAL', message: 'shiftDates was built without maxDays' });
     const offset = dateShiftOffsetSql(secretOf(keys), quoteIdentifier(transform.person), maxDays);
     for (const column of transform.columns) expressions.set(column, shiftDateSql(quoteIdentifier(column), typeOf(types, column), offset));
@@ -71,20 +66,24 @@ export function replacementExpressions(transform: Transform, types: ColumnTypes,
   return expressions;
 }
 
-/** A SELECT over `relation` (a quoted table name or a parenthesised query) giving the rows as `transform` leaves them. */
-export function transformedSelect(relation: string, transform: Transform, types: ColumnTypes, keys: TransformKeys = {}): string {
-  if (transform.kind === 'drop') return `SELECT * EXCLUDE (${quoteIdentifier(transform.column)}) FROM ${relation}`;
+/**
+ * A SELECT over `relation` (a quoted table name or a parenthesised query) giving the rows as `transform`
+ * leaves them, with `extraColumn` (an `expression AS name`) appended when given.
+ */
+export function transformedSelect(relation: string, transform: Transform, types: ColumnTypes, keys: TransformKeys = {}, extraColumn?: string): string {
+  const extra = extraColumn === undefined ? '' : `, ${extraColumn}`;
+  if (transform.kind === 'drop') return `SELECT * EXCLUDE (${quoteIdentifier(transform.column)})${extra} FROM ${relation}`;
   const replaced = [...replacementExpressions(transform, types, keys)].map(([column, sql]) => `${sql} AS ${quoteIdentifier(column)}`);
-  return `SELECT * REPLACE (${replaced.join(', ')}) FROM ${relation}`;
+  return `SELECT * REPLACE (${replaced.join(', ')})${extra} FROM ${relation}`;
 }
 
 /**
- * A query counting the rows `transform` changes: a row counts when any rewritten column's text differs
- * (IS DISTINCT FROM, so null → value counts). Compared as text because some transforms change the type.
+ * A boolean SQL expression, true for a row whose value `transform` changes: any rewritten column's text
+ * differs (IS DISTINCT FROM, so null → value counts). Compared as text because some transforms change
+ * the type. Not for `drop`, which changes every row.
  */
-export function changedRowsSql(relation: string, transform: Transform, types: ColumnTypes, keys: TransformKeys = {}): string {
-  if (transform.kind === 'drop') return `SELECT count(*) FROM ${relation}`;
+export function changedRowSql(transform: Transform, types: ColumnTypes, keys: TransformKeys = {}): string {
   const differs = [...replacementExpressions(transform, types, keys)]
     .map(([column, sql]) => `CAST(${quoteIdentifier(column)} AS VARCHAR) IS DISTINCT FROM CAST(${sql} AS VARCHAR)`);
-  return `SELECT count(*) FILTER (WHERE changed) FROM (SELECT (${differs.join(' OR ')}) AS changed FROM ${relation})`;
+  return `(${differs.join(' OR ')})`;
 }
