@@ -13,7 +13,8 @@ export function cdmSizeLines(manifest: CdmManifest): string[] {
 /** The attrition table as `pmw cohort` shows it. */
 export function attritionLines(steps: readonly AttritionStep[]): string[] {
   const width = Math.max(4, ...steps.map((s) => s.step.length));
-  const cell = (n: number | undefined) => (n === undefined ? '' : formatCount(n)).padStart(10);
+  // null: hidden by the workspace's minimum cell count (small, or a count that would reveal a small one)
+  const cell = (n: number | null | undefined) => (n === undefined ? '' : n === null ? 'hidden' : formatCount(n)).padStart(10);
   return [
     `  ${'step'.padEnd(width)}  ${'persons'.padStart(10)}  ${'dropped'.padStart(10)}  ${'events'.padStart(10)}  ${'rule alone'.padStart(10)}`,
     ...steps.map((s) => `  ${s.step.padEnd(width)}  ${cell(s.persons)}  ${cell(s.dropped)}  ${cell(s.events)}  ${cell(s.ruleOnly)}`),

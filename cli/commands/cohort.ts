@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AttritionStep } from '../../workers/engine/api.js';
+import type { AttritionStep, Suppression } from '../../workers/engine/api.js';
+import { hiddenCountText, smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, parseCommandLine } from '../arguments.js';
 import { readCohortDefinition } from '../cohort-definitions.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -17,7 +18,8 @@ Builds a cohort from an OMOP dataset and prints its attrition: the persons (and 
 each step — entry events, observation, each inclusion rule in order — with the persons each rule keeps on
 its own. The members (person_id, cohort_start_date, cohort_end_date, observation_start_date,
 observation_end_date) are kept in the workspace as results.cohort_…; the run is recorded in the audit trail.
-The definition format is described in docs/cohorts.md.
+The definition format is described in docs/cohorts.md. Counts below the workspace's minimum cell count
+are shown as <N (— when counts that would reveal them are hidden too; null in JSON).
 
 Options:
   --dataset NAME   build on this dataset instead of the one the definition names
@@ -36,10 +38,12 @@ const OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-/** The attrition as a table: one row per step. */
-export function attritionTabular(attrition: AttritionStep[]) {
+/** The attrition as a table: one row per step; with `suppression`, hidden counts as text (`<5`, `—`), else null. */
+export function attritionTabular(attrition: AttritionStep[], suppression?: Suppression) {
+  const hidden = suppression ? hiddenCountText(suppression) : null;
+  const count = (n: number | null | undefined) => (n === null ? hidden : n ?? null);
   return tabularFromNamedRows(['step', 'persons#', 'dropped#', 'events#', 'rule alone#'],
-    attrition.map((s) => [s.step, s.persons, s.dropped, s.events, s.ruleOnly ?? null]));
+    attrition.map((s) => [s.step, count(s.persons), count(s.dropped), count(s.events), s.ruleOnly === undefined ? null : count(s.ruleOnly)]));
 }
 
 export const cohortCommand: Command = {
@@ -58,8 +62,12 @@ export const cohortCommand: Command = {
       const written = values.out ? await engine.exportResult({ table: built.cohortTable }, values.out) : null;
       return { result: built, exported: written };
     });
-    io.out(renderTabular(attritionTabular(result.attrition), format));
-    io.err(`${formatCount(result.persons)} persons in ${result.cohortTable} (${(result.elapsedMs / 1000).toFixed(2)} s)\n`);
+    io.out(renderTabular(attritionTabular(result.attrition, format === 'json' ? undefined : result.suppression), format));
+    // The persons shown follow the attrition (its last step); the members table holds them all.
+    const persons = result.attrition.at(-1)?.persons ?? result.persons;
+    const shownPersons = persons === null ? hiddenCountText(result.suppression) : formatCount(persons);
+    io.err(`${shownPersons} persons in ${result.cohortTable} (${(result.elapsedMs / 1000).toFixed(2)} s)\n`);
+    io.err(`${smallCellPolicyLine(result.suppression)}\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     if (exported) io.err(`wrote ${formatCount(exported.rows)} members to ${exported.path}\n`);
     return 0;

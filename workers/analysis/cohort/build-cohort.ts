@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../../db/quote.js';
 import type { Task } from '../../db/tasks.js';
-import type { AttritionStep, Dataset } from '../../engine/api.js';
+import type { Dataset } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
+import type { AttritionShape, CountedStep } from './attrition-suppression.js';
 import { type CheckedCohortSpec, type CheckedCriterion, type CheckedRule, codeSetsOf } from './cohort-spec.js';
 import { criterionEventsSql, resolveCodeSets, type ResolvedCodeSets } from './code-sets.js';
 import { GENDER_CONCEPTS } from './domains.js';
@@ -12,7 +13,9 @@ export interface BuiltCohort {
   /** Temporary table: person_id, cohort_start_date, cohort_end_date, observation_start_date, observation_end_date. */
   table: string;
   persons: number;
-  attrition: AttritionStep[];
+  /** Every count as built; what is shown goes through suppressAttrition. */
+  attrition: CountedStep[];
+  shape: AttritionShape;
   warnings: string[];
 }
 
@@ -136,7 +139,7 @@ export async function buildCohort(task: Task, cdm: string, spec: CheckedCohortSp
   const connection = task.connection;
   const prefix = `pmw_cohort${++builds}`;
   const t = (name: string): string => `${prefix}_${name}`;
-  const attrition: AttritionStep[] = [];
+  const attrition: CountedStep[] = [];
   let last = { events: 0, persons: 0 };
   const step = (name: string, now: { events: number; persons: number }, ruleOnly?: number): void => {
     attrition.push({ step: name, persons: now.persons, events: now.events, dropped: attrition.length ? last.persons - now.persons : 0, ...(ruleOnly !== undefined ? { ruleOnly } : {}) });
@@ -183,6 +186,7 @@ export async function buildCohort(task: Task, cdm: string, spec: CheckedCohortSp
   }
 
   const passed: string[] = [];
+  const firstRuleStep = spec.rules.length > 0 ? attrition.length : null;
   for (const [i, rule] of spec.rules.entries()) {
     progress(`inclusion rule ${i + 1}: ${rule.name}`);
     const table = t(`rule${i}`);
@@ -202,5 +206,5 @@ export async function buildCohort(task: Task, cdm: string, spec: CheckedCohortSp
   const members = await counts(connection, `SELECT * FROM ${t('members')}`);
   if (spec.occurrence === 'all' && members.events !== last.events) step('earliest qualifying entry per person', members);
   task.report('finishing', 1, `${members.persons} persons`);
-  return { table: t('members'), persons: members.persons, attrition, warnings };
+  return { table: t('members'), persons: members.persons, attrition, shape: { oneEventPerPerson: spec.occurrence === 'first', firstRuleStep }, warnings };
 }

@@ -280,7 +280,7 @@ class SpecChecker {
 export function checkCohortSpec(input: unknown): CheckedCohortSpec {
   if (!isObject(input)) throw bad('(top)', 'must be a JSON object', 'see docs/cohorts.md for the format');
   const spec = input as Partial<CohortSpec> & Record<string, unknown>;
-  onlyKeys('(top)', spec, ['dataset', 'name', 'description', 'codeSets', 'entry', 'observation', 'inclusion', 'exit', 'censor', 'taskId']);
+  onlyKeys('(top)', spec, ['dataset', 'name', 'description', 'codeSets', 'entry', 'observation', 'inclusion', 'exit', 'censor', 'minCellCount', 'taskId']);
   if (typeof spec.dataset !== 'string' || spec.dataset.trim() === '') throw bad('dataset', 'is required: the name of an OMOP dataset of the workspace', 'e.g. "dataset": "gibleed" (pmw catalog lists them)');
   const checker = new SpecChecker(spec.codeSets);
   if (spec.entry === undefined) throw bad('entry', 'is required: the events that put a person in the cohort', 'e.g. { "domain": "drug", "codes": "celecoxib" }');

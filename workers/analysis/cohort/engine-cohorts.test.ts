@@ -52,6 +52,22 @@ describe('cohort analyses through the engine on the imported GiBleed sample', ()
     expect(JSON.parse(audited.detail)).toMatchObject({ analysis: 'cohort', resultTable: result.cohortTable, spec: { name: 'celecoxib new users' } });
   });
 
+  it('hides small attrition counts by the workspace policy and audits the attrition as shown', async () => {
+    const spec = JSON.parse(readFileSync(join(SAMPLE_COHORTS, 'celecoxib-new-users.json'), 'utf8')) as CohortSpec;
+    const young: CohortSpec = { ...spec, inclusion: [{ name: 'aged 31 at most', age: { max: 31 } }, ...(spec.inclusion ?? []).slice(1)] };
+    const result = await engine.cohort(young);
+    // the policy's default minimum, 5, applies; a spec may ask for more, never less
+    expect(result.suppression).toMatchObject({ minCellCount: 5, columns: ['persons', 'events', 'dropped', 'ruleOnly'] });
+    expect(result.attrition[0]!.persons).toBe(1844);
+    expect((await engine.cohort({ ...young, minCellCount: 0 })).suppression.minCellCount).toBe(5);
+    const stricter = await engine.cohort({ ...young, minCellCount: 10 });
+    expect(stricter.suppression.minCellCount).toBe(10);
+    expect(stricter.suppression.primary).toBeGreaterThanOrEqual(result.suppression.primary);
+    expect(stricter.attrition[3]!.persons).toBeNull(); // the young ones: fewer than 10 (attrition-suppression.test.ts counts them)
+    const audited = (await engine.audit({ limit: 10 })).find((e) => e.action === 'analysis')!; // newest first
+    expect(JSON.parse(audited.detail)).toMatchObject({ attrition: stricter.attrition, suppression: stricter.suppression });
+  });
+
   it('survival from definitions equals R on the independently rebuilt cohorts', async () => {
     const result = await engine.survival({ target: CELECOXIB, comparator: DICLOFENAC, outcome: GI_BLEED, minCellCount: 0 });
     expect(result.excluded).toEqual({ inBothCohorts: reference.excluded.in_both, priorOutcome: reference.excluded.prior_outcome, noTime: reference.excluded.no_time });
@@ -124,6 +140,7 @@ describe('cohorts on plain files mapped into OMOP, by their ICD-10, ATC and LOIN
     const engine = new WorkspaceEngine();
     try {
       await engine.openWorkspace(join(tempDir(), 'mapped.duckdb'));
+      await engine.setPrivacyPolicy({ minCellCount: 0 }); // a handful of hand-made persons: every count shown
       const plain = new URL('../../../test/fixtures/omop/plain/', import.meta.url).pathname;
       await engine.importFile({ path: plain, kind: 'omop', name: 'clinic', omop: { mapping: join(plain, 'mapping.json') } });
       // NSAIDs (ATC M01A…): P001's M01AH01 on 2019-01-10 only; K92.2 follows on 2019-04-02, 82 days later.

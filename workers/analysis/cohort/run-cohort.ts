@@ -4,7 +4,9 @@ import type { CohortRef, CohortResult, CohortSpec, Dataset } from '../../engine/
 import type { AuditLog } from '../../engine/audit-log.js';
 import { findDataset, quoteTableName, requireDataset } from '../../engine/catalog.js';
 import { isPmwError, PmwError } from '../../engine/errors.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 import { saveResultTable } from '../signals/save-result.js';
+import { suppressAttrition } from './attrition-suppression.js';
 import { buildCohort, cdmSchemaOf, COHORT_COLUMNS } from './build-cohort.js';
 import { type CheckedCohortSpec, checkCohortSpec } from './cohort-spec.js';
 
@@ -18,23 +20,31 @@ export interface CohortTableRef {
   warnings: string[];
 }
 
-/** Builds a cohort from its definition and keeps it in the workspace (`results.cohort_<dataset>_<hex>`), audited. */
+/**
+ * Builds a cohort from its definition and keeps it in the workspace (`results.cohort_<dataset>_<hex>`), audited.
+ * The attrition is shown with small counts hidden (`spec.minCellCount`, the engine passes the workspace
+ * policy's; none when absent); the audit trail keeps it as shown. The members table is the cohort itself,
+ * not an output: it is kept whole.
+ */
 export async function runCohort(task: Task, audit: AuditLog, spec: CohortSpec): Promise<CohortResult> {
   const started = performance.now();
   const checked = checkCohortSpec(spec);
+  const minCellCount = minCellCountOf(spec.minCellCount, 0);
   const dataset = await requireDataset(task.connection, checked.dataset);
   await checkGenotypeDatasets(task.connection, checked);
   const built = await buildCohort(task, cdmSchemaOf(dataset), checked);
+  const shown = suppressAttrition(built.attrition, built.shape, minCellCount);
   const { taskId: _taskId, ...kept } = spec;
   const saved = await saveResultTable(task, audit, dataset, 'cohort', `SELECT ${COHORT_COLUMNS} FROM ${built.table} ORDER BY person_id`, {
-    analysis: 'cohort', spec: kept, attrition: built.attrition,
+    analysis: 'cohort', spec: kept, attrition: shown.attrition, suppression: shown.suppression,
   });
   return {
     cohortTable: saved.table,
     dataset: dataset.name,
     persons: built.persons,
-    attrition: built.attrition,
-    warnings: built.warnings,
+    attrition: shown.attrition,
+    warnings: [...built.warnings, ...shown.warnings],
+    suppression: shown.suppression,
     spec: kept,
     elapsedMs: performance.now() - started,
   };
