@@ -1,6 +1,7 @@
 /**
  * The dataset browser on the bundled OMOP sample in a real engine (linkedom for the DOM): the catalog, a
- * column's profile checked against SQL written separately, and "query this table".
+ * column's profile checked against SQL written separately, "query this table", and the Quality and Privacy
+ * scan dialogs (a check's SQL lists its failing rows; k-anonymity as GROUP BY over the source CSV counts it).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useOmopSampleEngine } from '../helpers/omop-sample-engine.js';
@@ -93,5 +94,55 @@ describe('dataset browser on the omop sample', () => {
     expect(requested).toEqual(['SELECT * FROM "omop"."death"']);
     const page = await engine.query(requested[0]!, { count: true });
     expect(page.totalRows).toBe(Number((await row('select count(*) from omop.death'))[0]));
+  });
+
+  it('runs the quality report from the catalog and sends a check’s SQL to the notebook', async () => {
+    const browser = createDatasetBrowser(engine);
+    await browser.refresh('omop');
+    const item = byTestId(browser.element, 'dataset-item')[0]!;
+    byTestId(item, 'dataset-quality')[0]!.dispatchEvent(new Event('click'));
+    const dialog = byTestId(item, 'dataset-report-dialog')[0]!;
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(dialog.dataset.report).toBe('quality');
+    await waitFor(() => byTestId(dialog, 'quality-report').length === 1 || byTestId(dialog, 'dataset-report-error').length === 1, 'the report');
+    const report = await engine.quality('omop');
+    const view = byTestId(dialog, 'quality-report')[0]!;
+    expect(view.dataset).toMatchObject({ passed: String(report.passed), failed: String(report.failed) });
+    const rows = byTestId(view, 'quality-check');
+    expect(rows.map((row) => row.dataset.check).sort()).toEqual(report.checks.map((c) => c.id).sort());
+    // Failed checks first.
+    expect(rows.slice(0, report.failed).every((row) => row.dataset.status === 'fail')).toBe(true);
+    const requested: InsertSqlDetail[] = [];
+    const listener = (event: Event) => requested.push((event as CustomEvent<InsertSqlDetail>).detail);
+    window.addEventListener(INSERT_SQL_EVENT, listener);
+    byTestId(rows[0]!, 'quality-insert-sql')[0]!.dispatchEvent(new Event('click'));
+    window.removeEventListener(INSERT_SQL_EVENT, listener);
+    const first = report.checks.find((c) => c.id === rows[0]!.dataset.check)!;
+    expect(requested).toEqual([{ sql: first.sql }]);
+    expect(Number((await row(`select count(*) from (${first.sql})`))[0])).toBe(first.failing);
+  });
+
+  it('scans for identifiers and checks k-anonymity over the columns ticked, as GROUP BY over the CSV counts it', async () => {
+    const browser = createDatasetBrowser(engine);
+    await browser.refresh('omop');
+    const item = byTestId(browser.element, 'dataset-item')[0]!;
+    byTestId(item, 'dataset-privacy')[0]!.dispatchEvent(new Event('click'));
+    const dialog = byTestId(item, 'dataset-report-dialog')[0]!;
+    await waitFor(() => byTestId(dialog, 'privacy-scan').length === 1 || byTestId(dialog, 'dataset-report-error').length === 1, 'the scan');
+    const scan = byTestId(dialog, 'privacy-scan')[0]!;
+    expect(scan.dataset.identifiers).toBe('0');
+    const form = byTestId(dialog, 'k-anonymity-form')[0]!;
+    const tablePicker = byTestId(form, 'k-table')[0]!;
+    Object.defineProperty(tablePicker, 'value', { value: 'omop.person', configurable: true });
+    tablePicker.dispatchEvent(new Event('change'));
+    for (const column of ['year_of_birth', 'gender_concept_id']) (form.querySelector(`input[data-column="${column}"]`) as HTMLInputElement).checked = true;
+    const k = byTestId(form, 'k-value')[0] as HTMLInputElement;
+    Object.defineProperty(k, 'value', { value: '3', configurable: true });
+    byTestId(form, 'k-run')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(form, 'k-anonymity').length === 1 || byTestId(form, 'k-error').length === 1, 'the k-anonymity report');
+    const person = new URL('../../samples/small/omop/person.csv', import.meta.url).pathname;
+    const [smallest, below] = await row(`select min(size), coalesce(sum(size) filter (where size < 3), 0)
+      from (select count(*) as size from read_csv('${person}') group by year_of_birth, gender_concept_id)`);
+    expect(byTestId(form, 'k-anonymity')[0]!.dataset).toMatchObject({ k: '3', smallest: String(smallest), below: String(below) });
   });
 });

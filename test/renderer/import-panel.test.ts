@@ -144,4 +144,57 @@ describe('import panel', () => {
     importPanel.destroy();
     expect((await engine.datasets()).length).toBe(before);
   });
+
+  /**
+   * A clinic export with planted identifiers: Chinese resident ID numbers made valid by their ISO 7064 MOD 11-2
+   * check character (GB 11643-1999: weights 2^(17-i) mod 11 = 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; the sum mod 11
+   * indexes '10X98765432'), mobile numbers, names; the visit data is not identifying.
+   */
+  function clinicCsv(): string {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const withCheck = (first17: string) => first17 + '10X98765432'[[...first17].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11];
+    // The standard's own example, 11010519491231002X, comes out of the same rule.
+    expect(withCheck('11010519491231002')).toBe('11010519491231002X');
+    const lines = ['patient_name,mobile,id_card,visit_date,dx'];
+    for (let i = 0; i < 40; i++) {
+      const id = withCheck(`110105${1950 + i}0${(i % 9) + 1}1${i % 10}${String(100 + i).slice(-3)}`);
+      lines.push(`Patient ${i},1380013${String(i).padStart(4, '0')},${id},2023-0${(i % 9) + 1}-15,K92.${i % 3}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  it('warns of the identifier columns it found, examples masked; under a refusing policy the import fails and says why', async () => {
+    const text = clinicCsv();
+    const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
+    await drop(panel.element, [new File([text], 'clinic.csv')]);
+    choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
+    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(panel.element, 'import-result').length + byTestId(panel.element, 'import-error').length === 1, 'the import');
+    const found = byTestId(panel.element, 'import-privacy-column');
+    expect(Object.fromEntries(found.map((li) => [li.dataset.column, li.dataset.verdict]))).toMatchObject({
+      'clinic.patient_name': 'identifier', 'clinic.mobile': 'identifier', 'clinic.id_card': 'identifier',
+    });
+    expect(found.some((li) => li.dataset.column === 'clinic.dx')).toBe(false);
+    // Masked: no planted value appears whole in what the panel shows.
+    const shown = byTestId(panel.element, 'import-privacy')[0]!.textContent ?? '';
+    for (const value of text.split('\n').slice(1, -1).flatMap((line) => line.split(',').slice(0, 3))) expect(shown).not.toContain(value);
+    expect(byTestId(panel.element, 'import-quality')[0]?.dataset.failed).toBe('0');
+
+    await engine.setPrivacyPolicy({ onIdentifiers: 'refuse' });
+    try {
+      const datasets = (await engine.datasets()).length;
+      await drop(panel.element, [new File([text.replace('Patient 0', 'Patient zero')], 'clinic2.csv')]);
+      choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
+      byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
+      await waitFor(() => byTestId(panel.element, 'import-error').length === 1, 'the refusal');
+      const error = byTestId(panel.element, 'import-error')[0]!;
+      expect(error.dataset.code).toBe('IDENTIFIERS_FOUND');
+      expect(error.querySelector('.error-message')?.textContent).toContain('id_card');
+      expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
+      expect((await engine.datasets()).length).toBe(datasets);
+    } finally {
+      await engine.setPrivacyPolicy({ onIdentifiers: 'warn' });
+      panel.destroy();
+    }
+  });
 });
