@@ -52,6 +52,15 @@ describe('import panel', () => {
     Object.defineProperty(select, 'value', { value, configurable: true });
   }
 
+  /** Drops the files, picks the kind, starts the import and waits for its error; returns the error view. */
+  async function importFailing(panel: HTMLElement, files: File[], kind: string): Promise<HTMLElement> {
+    await drop(panel, files);
+    choose(byTestId(panel, 'import-kind')[0]!, kind);
+    byTestId(panel, 'import-start')[0]!.dispatchEvent(new Event('click'));
+    await waitFor(() => byTestId(panel, 'import-error').length === 1, 'the error');
+    return byTestId(panel, 'import-error')[0]!;
+  }
+
   beforeAll(async () => {
     installDom();
     await engine.openWorkspace(':memory:');
@@ -88,11 +97,7 @@ describe('import panel', () => {
 
   it('shows the engine’s refusal with the file, the line and what to do', async () => {
     const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
-    await drop(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')]);
-    choose(byTestId(panel.element, 'import-kind')[0]!, 'vcf');
-    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
-    await waitFor(() => byTestId(panel.element, 'import-error').length === 1, 'the error');
-    const error = byTestId(panel.element, 'import-error')[0]!;
+    const error = await importFailing(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')], 'vcf');
     expect(error.dataset.code).toBe('FILE_FORMAT');
     expect(error.querySelector('.error-location')?.textContent).toBe('person.csv, line 1');
     expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
@@ -183,11 +188,7 @@ describe('import panel', () => {
     await engine.setPrivacyPolicy({ onIdentifiers: 'refuse' });
     try {
       const datasets = (await engine.datasets()).length;
-      await drop(panel.element, [new File([text.replace('Patient 0', 'Patient zero')], 'clinic2.csv')]);
-      choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
-      byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
-      await waitFor(() => byTestId(panel.element, 'import-error').length === 1, 'the refusal');
-      const error = byTestId(panel.element, 'import-error')[0]!;
+      const error = await importFailing(panel.element, [new File([text.replace('Patient 0', 'Patient zero')], 'clinic2.csv')], 'table');
       expect(error.dataset.code).toBe('IDENTIFIERS_FOUND');
       expect(error.querySelector('.error-message')?.textContent).toContain('id_card');
       expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
