@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CharacterizeResult, CharacterizeSpec } from '../../workers/engine/api.js';
+import type { CharacterizeResult, CharacterizeSpec, Suppression } from '../../workers/engine/api.js';
+import { smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { namingFiles, parseDayWindow, readCohortDefinition } from '../cohort-definitions.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -16,7 +17,8 @@ const HELP = `Usage: pmw characterize DEFINITION.json [--compare DEFINITION2.jso
 
 Table 1 of a cohort, or of two side by side with standardized mean differences: persons, age (mean, SD,
 bands), sex, the most frequent conditions and drugs in a window before index, and chosen measurements.
-Counts below the minimum cell count are shown as "<n".
+Counts below the minimum cell count are shown as "<n"; in the sex and age band sections, which split the
+persons, a count that would give a small one away is hidden as "—".
 
 Options:
   --compare FILE       a second cohort definition, shown beside the first with SMDs
@@ -25,7 +27,7 @@ Options:
   --top N              how many conditions and drugs to list (default 10)
   --age-bands EDGES    age band edges in years (default 0,18,35,50,65,80)
   --measurement L=IDS  a measurement to summarise: label = concept ids, e.g. hba1c=3004410 (repeatable)
-  --min-cell N         counts below N are shown as "<N" (default 5; 0 shows every count)
+  --min-cell N         counts below N are shown as "<N" (default and least: the workspace's minimum cell count)
   --format F           table (default), csv or json
 ${WORKSPACE_HELP}
 
@@ -69,6 +71,13 @@ export function table1Tabular(result: CharacterizeResult, labels: string[]) {
   ]));
 }
 
+/** What Table 1 hid: `<N` cells are small counts, `—` cells without a count protect them. */
+export function table1Suppression(result: CharacterizeResult): Suppression {
+  const cells = result.rows.flatMap((row) => [row.target, ...(row.comparator ? [row.comparator] : [])]).filter((cell) => cell.count === null);
+  const primary = cells.filter((cell) => cell.display.startsWith('<')).length;
+  return { minCellCount: result.minCellCount, columns: [], primary, complementary: cells.filter((cell) => cell.display === '—').length };
+}
+
 export const characterizeCommand: Command = {
   name: NAME,
   summary: 'Table 1 of a cohort, or two side by side with standardized mean differences',
@@ -94,8 +103,8 @@ export const characterizeCommand: Command = {
       withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.characterize(spec, p))));
     const labels = [target.name ?? positionals[0]!, comparator?.name ?? values.compare ?? 'comparator'];
     io.out(renderTabular(table1Tabular(result, labels), format));
-    const minCell = result.minCellCount > 0 ? `; counts below ${result.minCellCount} shown as <${result.minCellCount}` : '';
-    io.err(`${labels[0]}: ${result.targetPersons} persons${result.comparatorPersons !== undefined ? `; ${labels[1]}: ${result.comparatorPersons} persons` : ''}${minCell}\n`);
+    io.err(`${labels[0]}: ${result.targetPersons} persons${result.comparatorPersons !== undefined ? `; ${labels[1]}: ${result.comparatorPersons} persons` : ''}\n`);
+    io.err(`${smallCellPolicyLine(table1Suppression(result))}\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     return 0;
   },

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table1Cell, Table1Row } from '../../engine/api.js';
+import { cellsDeterminedBySystem, cellsPinnedByEquation } from '../privacy/suppress/testing.js';
+import type { CellEquation, CellKind } from '../privacy/suppress/suppress-cells.js';
 import { characterize } from './characterize.js';
 import { loadGibleed, openTestDatabase, type TestDatabase } from './test-cdm.js';
 
@@ -90,6 +92,46 @@ describe('Table 1 of GiBleed, celecoxib vs diclofenac new users, against an inde
     expect(doxylamine.target.display).toBe('20 (1.1%)');
     expect(doxylamine.comparator).toEqual({ count: null, fraction: null, display: '<5' });
     expect(doxylamine.smd).toBeNull();
+  });
+
+  it('hides small age bands and the band beside them, so the persons cannot give them away', async () => {
+    const min = 10;
+    const result = await characterize(db.task, 'gibleed', TARGET, COMPARATOR, { minCellCount: min, ageBands: [0, 32] });
+    // The bands counted on their own: age at the first era, year(start) − year_of_birth.
+    const counted = await db.connection.runAndReadAll(`
+      WITH first AS (SELECT drug_concept_id AS ingredient, person_id, min(drug_era_start_date) AS index_date
+                     FROM gibleed.drug_era WHERE drug_concept_id IN (${CELECOXIB}, ${DICLOFENAC}) GROUP BY ALL)
+      SELECT ingredient, count(*) FILTER (WHERE year(index_date) - year_of_birth < 32)::INTEGER,
+             count(*) FILTER (WHERE year(index_date) - year_of_birth >= 32)::INTEGER, count(*)::INTEGER
+      FROM first JOIN gibleed.person USING (person_id) GROUP BY ALL`);
+    const bands = new Map(counted.getRowsJS().map((r) => [Number(r[0]), r.slice(1).map(Number)]));
+    const cohorts = [{ cell: 'target', ingredient: CELECOXIB }, { cell: 'comparator', ingredient: DICLOFENAC }] as const;
+    const bandRows = result.rows.filter((r) => r.section === 'age band');
+    expect(bandRows.map((r) => r.label)).toEqual(['0–31', '32+']);
+    for (const { cell, ingredient } of cohorts) {
+      const [young, older, persons] = bands.get(ingredient)!;
+      // only the youngest band is small (celecoxib 6, diclofenac 1): it reads <10; the other band would
+      // give it away (persons − older) and reads —; both shares and SMDs are gone
+      expect(young).toBeGreaterThan(0);
+      expect(young).toBeLessThan(min);
+      expect(older).toBeGreaterThanOrEqual(min);
+      expect(bandRows.map((r) => r[cell]!.display)).toEqual([`<${min}`, '—']);
+      expect(bandRows.every((r) => r[cell]!.count === null && r[cell]!.fraction === null && r.smd === null)).toBe(true);
+      // what a reader sees: the persons (a constant), the bands, the age row's count (persons with an age)
+      const age = result.rows.find((r) => r.section === 'age')![cell]!;
+      const values = [age.count ?? persons!, young!, older!, 0];
+      const kinds: CellKind[] = [age.count === null ? 'complementary' : 'shown', 'primary', 'complementary', 'shown'];
+      const equations: CellEquation[] = [
+        { total: { constant: persons! }, parts: [0, 3] }, // with an age + unknown (none)
+        { total: { constant: persons! }, parts: [1, 2, 3] }, // the bands, unknown included
+        { total: 0, parts: [1, 2] }, // persons with an age
+      ];
+      for (const equation of equations) expect(cellsPinnedByEquation(values, kinds, equation, min, persons! + 1)).toEqual([]);
+      expect(cellsDeterminedBySystem(kinds, equations)).toEqual([]);
+      expect(age.display).toMatch(/^\d+\.\d \(\d+\.\d\)$/); // the mean age stays shown
+    }
+    // the sexes split the cohorts with no small count: nothing hidden there
+    expect(result.rows.filter((r) => r.section === 'sex').every((r) => r.target.count !== null && r.comparator!.count !== null)).toBe(true);
   });
 
   it('reads measurement values stored as text (GiBleed has none: the row is empty, not an error)', async () => {

@@ -76,7 +76,9 @@ async function readVocabulary(task: Task, cdmSchema: string): Promise<{ vocabula
  *   `top` of each by the larger of the two cohorts' prevalences, ties by lower concept id.
  * - Measurements: persons with a numeric value in the window; mean and SD of each one's last value.
  * - SMD: comparator minus target over the pooled SD (Austin 2009; see table1-cells.ts).
- * - A count above 0 and below `minCellCount` is shown as `<n`, without count, share or SMD.
+ * - A count above 0 and below `minCellCount` is shown as `<n`, without count, share or SMD; in the sex and
+ *   age band sections, which split the persons, a count that would give a small one away is hidden as `—`
+ *   (demographic-suppression.ts). Conditions, drugs and measurements do not split anything: small only.
  */
 export async function characterize(
   task: Task, cdmSchema: string, target: CohortTable, comparator: CohortTable | undefined, spec: Table1Spec,
@@ -94,7 +96,9 @@ export async function characterize(
     cohorts.forEach((cohort, i) => { if (persons[i] === 0) warnings.push(`cohort ${cohort.label} has no persons`); });
     const context: RowContext = { persons, minCellCount: resolved.minCellCount };
     const rows: Table1Row[] = [];
-    rows.push(...await task.runWithProgress('reading', 'age and sex', () => demographicRows(connection, cdmSchema, resolved.ageBands, context)));
+    const demographics = await task.runWithProgress('reading', 'age and sex', () => demographicRows(connection, cdmSchema, resolved.ageBands, context));
+    rows.push(...demographics.rows);
+    warnings.push(...demographics.warnings);
     for (const domain of [CONDITIONS, DRUGS]) {
       rows.push(...await task.runWithProgress('reading', `the most frequent ${domain.section}`, () =>
         topConceptRows(connection, cdmSchema, domain, resolved.window, resolved.top, vocabulary, context)));

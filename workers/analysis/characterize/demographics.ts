@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Table1Row } from '../../engine/api.js';
 import { PmwError } from '../../engine/errors.js';
 import { MEMBERS_TABLE, readRows } from './cohort-members.js';
+import { demographicKinds } from './demographic-suppression.js';
 import { countRow, meanRow, personsRow, type RowContext } from './table1-rows.js';
 
 export const DEFAULT_AGE_BANDS = [0, 18, 35, 50, 65, 80];
@@ -52,24 +53,36 @@ function demographicsSql(cdmSchema: string, bands: AgeBand[]): string {
     GROUP BY cohort`;
 }
 
-/** The persons, age, age band and sex rows. */
-export async function demographicRows(connection: DuckDBConnection, cdmSchema: string, edges: number[], context: RowContext): Promise<Table1Row[]> {
+const COHORT_NAMES = ['target', 'comparator'];
+
+/**
+ * The persons, age, age band and sex rows, with small counts hidden and the counts that would reveal
+ * them through the persons (demographic-suppression.ts); warnings when that protection falls short.
+ */
+export async function demographicRows(
+  connection: DuckDBConnection, cdmSchema: string, edges: number[], context: RowContext,
+): Promise<{ rows: Table1Row[]; warnings: string[] }> {
   const bands = ageBands(edges);
-  const rows = await readRows(connection, demographicsSql(cdmSchema, bands));
-  const cohorts = context.persons.map((_, i) => rows.find((r) => r.cohort === i) ?? {});
+  const read = await readRows(connection, demographicsSql(cdmSchema, bands));
+  const cohorts = context.persons.map((_, i) => read.find((r) => r.cohort === i) ?? {});
   const column = (name: string) => cohorts.map((r) => Number(r[name] ?? 0));
   const orNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   const ages = cohorts.map((r) => ({ count: Number(r.aged ?? 0), mean: orNull(r.age_mean), sd: orNull(r.age_sd) }));
-  const result = [personsRow(context), meanRow('age', 'age at index, years', ages, context, 1)];
+  const bandCounts = bands.map((_, i) => column(`band_${i}`));
+  const sexCounts = [column('male'), column('female'), column('other_sex')];
+  const kinds = context.persons.map((persons, c) => demographicKinds({
+    persons, aged: ages[c]!.count, bands: bandCounts.map((counts) => counts[c]!), sexes: sexCounts.map((counts) => counts[c]!),
+  }, context.minCellCount));
+  const rows = [personsRow(context), meanRow('age', 'age at index, years', ages, context, 1, kinds.map((k) => k.aged === 'complementary'))];
   bands.forEach((band, i) => {
-    const counts = column(`band_${i}`);
+    const counts = bandCounts[i]!;
     const alwaysShown = i > 0 && i < bands.length - 1;
-    if (alwaysShown || counts.some((c) => c > 0)) result.push(countRow('age band', band.label, counts, context));
+    if (alwaysShown || counts.some((c) => c > 0)) rows.push(countRow('age band', band.label, counts, context, undefined, kinds.map((k) => k.bands[i]!)));
   });
-  result.push(
-    countRow('sex', 'male', column('male'), context),
-    countRow('sex', 'female', column('female'), context),
-    countRow('sex', 'other/unknown', column('other_sex'), context),
-  );
-  return result;
+  ['male', 'female', 'other/unknown'].forEach((label, i) => rows.push(countRow('sex', label, sexCounts[i]!, context, undefined, kinds.map((k) => k.sexes[i]!))));
+  const warnings = kinds.flatMap((k, c) => [
+    ...k.notPartitions.map((section) => `the ${section} counts of the ${COHORT_NAMES[c]} cohort do not add up to its persons (a person_id repeated in person?): only their small counts are hidden`),
+    ...(k.unprotected ? [`the ${COHORT_NAMES[c]} cohort is too small to hide its small age and sex counts completely: the shown counts still give some away`] : []),
+  ]);
+  return { rows, warnings };
 }

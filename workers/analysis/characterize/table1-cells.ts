@@ -1,4 +1,5 @@
 import type { Table1Cell } from '../../engine/api.js';
+import { isSmallCount, type CellKind } from '../privacy/suppress/suppress-cells.js';
 
 /**
  * The cells of Table 1: small-count suppression, display strings and standardized mean differences.
@@ -6,17 +7,23 @@ import type { Table1Cell } from '../../engine/api.js';
  */
 
 /** True for a count that must not be shown: above zero and below the minimum cell count. */
-export function isSuppressed(count: number, minCellCount: number): boolean {
-  return count > 0 && count < minCellCount;
-}
+export const isSuppressed = isSmallCount;
 
 function suppressedCell(minCellCount: number): Table1Cell {
   return { count: null, fraction: null, display: `<${minCellCount}` };
 }
 
-/** `412 (22.3%)`: persons and their share of the cohort, one decimal, no thousands separator. */
-export function countCell(count: number, total: number, minCellCount: number): Table1Cell {
-  if (isSuppressed(count, minCellCount)) return suppressedCell(minCellCount);
+/** A count hidden so that a total cannot give a small one away (complementary suppression). */
+const HIDDEN_CELL: Readonly<Table1Cell> = Object.freeze({ count: null, fraction: null, display: '—' });
+
+/**
+ * `412 (22.3%)`: persons and their share of the cohort, one decimal, no thousands separator. `kind` says
+ * whether the count is hidden (small, or complementary); by default it is hidden when small.
+ */
+export function countCell(count: number, total: number, minCellCount: number, kind?: CellKind): Table1Cell {
+  const hidden = kind ?? (isSuppressed(count, minCellCount) ? 'primary' : 'shown');
+  if (hidden === 'primary') return suppressedCell(minCellCount);
+  if (hidden === 'complementary') return { ...HIDDEN_CELL };
   const fraction = total > 0 ? count / total : null;
   const display = fraction === null ? String(count) : `${count} (${(fraction * 100).toFixed(1)}%)`;
   return { count, fraction, display };
@@ -33,13 +40,14 @@ export interface MeanAndSd {
  * `54.2 (11.0)`: mean (SD). The cell is suppressed when fewer than the minimum persons contribute, like
  * a count; `—` stands for a mean or SD that does not exist (no values; one value has no SD).
  */
-export function meanCell(values: MeanAndSd, total: number, minCellCount: number, decimals?: number): Table1Cell {
+export function meanCell(values: MeanAndSd, total: number, minCellCount: number, decimals?: number, countHidden = false): Table1Cell {
   if (isSuppressed(values.count, minCellCount)) return { ...suppressedCell(minCellCount), mean: null, sd: null };
   const shown = decimals ?? decimalsFor(values.mean);
   const format = (value: number | null) => (value === null ? '—' : value.toFixed(shown));
+  // A count hidden to protect another (persons with an age beside those without) leaves the mean shown.
   return {
-    count: values.count,
-    fraction: total > 0 ? values.count / total : null,
+    count: countHidden ? null : values.count,
+    fraction: countHidden || total <= 0 ? null : values.count / total,
     mean: values.mean,
     sd: values.sd,
     display: values.mean === null ? '—' : `${format(values.mean)} (${format(values.sd)})`,
