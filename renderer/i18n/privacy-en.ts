@@ -43,6 +43,7 @@ export const PRIVACY_EN = {
   'priv.quality.failingOf': '{failing} / {rows}',
   'priv.quality.failingSql': 'SQL listing the failing rows',
   'priv.quality.sql': 'SQL',
+  'priv.quality.passedChecks': 'Checks passed ({count})',
   'priv.quality.insertSql': 'Insert as SQL cell',
   'priv.scan.title': 'De-identification scan',
   'priv.scan.summary': '{columns} columns scanned in {rows} rows: {identifiers} with direct identifiers, {quasi} quasi-identifiers, {pseudonymous} pseudonymous keys.',

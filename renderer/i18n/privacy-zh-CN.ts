@@ -42,6 +42,7 @@ export const PRIVACY_ZH_CN: Record<keyof typeof PRIVACY_EN, string> = {
   'priv.quality.failingOf': '{failing} / {rows}',
   'priv.quality.failingSql': '列出未通过行的 SQL',
   'priv.quality.sql': 'SQL',
+  'priv.quality.passedChecks': '通过的检查（{count}）',
   'priv.quality.insertSql': '插入为 SQL 单元格',
   'priv.scan.title': '去标识化扫描',
   'priv.scan.summary': '在 {rows} 行中扫描了 {columns} 列：{identifiers} 列含直接标识符，{quasi} 列为准标识符，{pseudonymous} 列为假名化键。',

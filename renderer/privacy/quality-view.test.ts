@@ -24,6 +24,13 @@ describe('quality report view', () => {
     expect(cells(rows[2]!).slice(0, 3)).toEqual(['Uniqueness', 'duplicate rows <none>', 'clinic']);
     expect(byTestId(rows[0]!, 'quality-sql')[0]?.querySelector('code')?.textContent).toBe(QUALITY.checks[1]!.sql);
     expect(byTestId(view, 'quality-insert-sql')).toHaveLength(0);
+    // The passed checks are folded away while some failed; open when all passed.
+    const passed = byTestId(view, 'quality-passed')[0]!;
+    expect(byTestId(passed, 'quality-check').map((row) => row.dataset.status)).toEqual(['pass', 'pass']);
+    expect(passed.hasAttribute('open')).toBe(false);
+    expect(passed.querySelector('summary')?.textContent).toBe('Checks passed (2)');
+    const allPassed = createQualityView({ ...QUALITY, checks: QUALITY.checks.filter((c) => c.status === 'pass'), passed: 2, failed: 0 });
+    expect(byTestId(allPassed, 'quality-passed')[0]?.hasAttribute('open')).toBe(true);
   });
 
   it('hands a check’s SQL to whoever inserts cells, and follows the language', () => {
