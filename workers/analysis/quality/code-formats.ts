@@ -5,7 +5,7 @@ import type { CodeSystem } from './column-names.js';
  * The written form of the codes the conformance checks know, as DuckDB regular expressions matched against
  * the whole value (no trimming, no case folding: ` k92.2` and `k92.2` do not conform).
  */
-export const CODE_FORMATS: Record<CodeSystem, { label: string; pattern: string }> = {
+export const CODE_FORMATS: Record<CodeSystem, { label: string; article: 'a' | 'an'; pattern: string }> = {
   /**
    * ICD-10 (WHO) and ICD-10-CM (CMS/NCHS): a category of a letter, a digit and a digit or letter (`K92`,
    * ICD-10-CM's `C4A`), then up to four more characters, written after a dot (`K92.2`, `S72.001A`) or
@@ -14,6 +14,7 @@ export const CODE_FORMATS: Record<CodeSystem, { label: string; pattern: string }
    */
   icd10: {
     label: 'ICD-10',
+    article: 'an',
     pattern: '[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?|[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]',
   },
   /**
@@ -23,6 +24,7 @@ export const CODE_FORMATS: Record<CodeSystem, { label: string; pattern: string }
    */
   atc: {
     label: 'ATC',
+    article: 'an',
     pattern: '[ABCDGHJLMNPRSV]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?',
   },
   /**
@@ -31,6 +33,7 @@ export const CODE_FORMATS: Record<CodeSystem, { label: string; pattern: string }
    */
   loinc: {
     label: 'LOINC',
+    article: 'a',
     pattern: '[0-9]{1,7}-[0-9]|L[APG][0-9]{1,7}-[0-9]',
   },
 };

@@ -11,7 +11,7 @@ export const rowColumn = (name: string): string => `t.${quoteIdentifier(name)}`;
 
 /** Nulls of one column: required columns fail on any, the others are informational. */
 export function completenessCheck(table: string, column: string, threshold: number): RowCheck {
-  const what = threshold === THRESHOLDS.informational ? 'null (informational)' : threshold === 0 ? 'null, but required' : 'null';
+  const what = threshold === THRESHOLDS.informational ? 'null (informational)' : threshold === 0 ? 'null (required)' : 'null';
   return {
     id: `completeness.${shortName(table)}.${column}`, category: 'completeness', column, threshold,
     description: `${column} is ${what}`,
@@ -60,7 +60,7 @@ export function ageOver120Check(table: string, age: { column: string; expression
   const expression = age.expression ?? rowColumn(age.column);
   return {
     id: `plausibility.age_over_120.${shortName(table)}.${age.column}`, category: 'plausibility', column: age.column, threshold: THRESHOLDS.plausibility,
-    description: `age ${age.of ?? `(${age.column})`} over ${MAX_AGE_YEARS} years`,
+    description: `${age.of ?? age.column} over ${MAX_AGE_YEARS} years`,
     applies: age.applies ?? `${expression} IS NOT NULL`,
     fails: `${expression} > ${MAX_AGE_YEARS}`,
     ...(age.with ? { with: age.with } : {}),
@@ -73,7 +73,7 @@ export function codeFormatCheck(table: string, column: string, system: CodeSyste
   const c = rowColumn(column);
   return {
     id: `conformance.${system}.${shortName(table)}.${column}`, category: 'conformance', column, threshold: THRESHOLDS.conformance,
-    description: `${column}${where ? ` (${where.label})` : ''} is not a ${CODE_FORMATS[system].label} code`,
+    description: `${column}${where ? ` (${where.label})` : ''} is not ${CODE_FORMATS[system].article} ${CODE_FORMATS[system].label} code`,
     applies: `${c} IS NOT NULL${where ? ` AND ${where.sql}` : ''}`,
     fails: codeFormatFails(c, system),
   };

@@ -12,10 +12,11 @@ export const isNumericType = (type: string): boolean => NUMERIC_TYPE.test(type);
 export const isTemporalType = (type: string): boolean => TEMPORAL_TYPE.test(type);
 export const isTextType = (type: string): boolean => TEXT_TYPE.test(type);
 
-/** `patientAge_years` → `['patient', 'age', 'years']`. */
+/** `patientAge_years` → `['patient', 'age', 'years']`, `ATCCode` → `['atc', 'code']`. */
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');

@@ -48,7 +48,7 @@ function ageAtEventCheck(table: string, person: string, date: string): RowCheck 
     column: date,
     expression: `year(${d}) - ${PERSON_ALIAS}.year_of_birth`,
     applies: `${d} IS NOT NULL AND ${PERSON_ALIAS}.year_of_birth IS NOT NULL`,
-    of: `at ${date} (its year minus year_of_birth)`,
+    of: `age at ${date} (its year minus year_of_birth)`,
     with: personWith(person),
     joins: [PERSON_JOIN],
   });

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { expect } from 'vitest';
 import { Task } from '../../db/tasks.js';
 import type { Dataset, DatasetKind, ImportRequest, Progress, QualityCheck, QualityReport } from '../../engine/api.js';
 import { AuditLog } from '../../engine/audit-log.js';
@@ -19,6 +20,8 @@ export interface QualityWorkspace {
   progress: Progress[];
   /** Runs statements in order. */
   run(...sql: string[]): Promise<void>;
+  /** Creates a table from a column list (`id BIGINT, d DATE`) and rows of SQL literals (`1, DATE '2020-01-01'`). */
+  table(name: string, columns: string, rows: string[]): Promise<void>;
   /** The first value of the first row. */
   scalar(sql: string): Promise<number>;
   /** A catalog-shaped dataset over tables that exist now (`catalog: true` also writes it to `_catalog`). */
@@ -43,6 +46,10 @@ export async function qualityWorkspace(): Promise<QualityWorkspace> {
     connection, task, audit, progress, scalar,
     async run(...sql) {
       for (const statement of sql) await connection.run(statement);
+    },
+    async table(name, columns, rows) {
+      await connection.run(`CREATE TABLE ${name} (${columns})`);
+      if (rows.length > 0) await connection.run(`INSERT INTO ${name} VALUES ${rows.map((r) => `(${r})`).join(', ')}`);
     },
     async dataset(kind, name, tables, options = {}) {
       const described = [];
@@ -86,4 +93,40 @@ export function counts(report: { checks: QualityCheck[] }, id: string): [number,
 /** Rows that the check's listing SQL returns: it must equal the check's failing count. */
 export async function listedRows(workspace: QualityWorkspace, check: QualityCheck): Promise<number> {
   return workspace.scalar(`SELECT count(*) FROM (${check.sql})`);
+}
+
+/** Asserts each check's [failing, denominator], the check's id in the message of a mismatch. */
+export function expectCounts(report: { checks: QualityCheck[] }, expected: Record<string, [number, number]>): void {
+  for (const [id, figures] of Object.entries(expected)) expect([id, counts(report, id)]).toEqual([id, figures]);
+}
+
+/** Asserts that exactly the checks with planted problems failed. */
+export function expectFailed(report: { checks: QualityCheck[] }, expected: Record<string, [number, number]>): void {
+  const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort();
+  expect(failed).toEqual(Object.keys(expected).filter((id) => expected[id]![0] > 0).sort());
+}
+
+/** Asserts that each check's listing SQL returns exactly its failing rows. */
+export async function expectListingsMatch(workspace: QualityWorkspace, checks: QualityCheck[]): Promise<void> {
+  for (const check of checks) expect([check.id, await listedRows(workspace, check)]).toEqual([check.id, check.failing]);
+}
+
+/** Nothing fails, and nothing but informational null shares has a failing row. */
+export function expectClean(report: { checks: QualityCheck[] }): void {
+  expect(report.checks.filter((c) => c.status === 'fail' || (c.failing > 0 && c.threshold < 1))).toEqual([]);
+}
+
+/**
+ * The LOINC Users' Guide, Appendix C, step by step as written there: the odd-position digits (from the
+ * right) read as one number and doubled, the even-position digits put in front, the digits of the result
+ * summed, and the distance up to the next multiple of 10 (0 when the sum is one). A reference for the
+ * tests, independent of the SQL, which doubles digit by digit.
+ */
+export function guideCheckDigit(number: string): number {
+  const fromRight = [...number].reverse();
+  const odd = fromRight.filter((_, i) => i % 2 === 0).reverse().join('') || '0';
+  const even = fromRight.filter((_, i) => i % 2 === 1).reverse().join('');
+  const step5 = even + String(BigInt(odd) * 2n);
+  const sum = [...step5].reduce((total, digit) => total + Number(digit), 0);
+  return (10 - (sum % 10)) % 10;
 }
