@@ -61,10 +61,12 @@ describe('the policy of an analysis result', () => {
         { section: 'sex', label: 'female', target: cell(null, '<5'), comparator: cell(null, '—') },
         { section: 'sex', label: 'male', target: cell(null, '—'), comparator: cell(88, '88 (97.8%)') },
         { section: 'conditions', label: 'x', target: cell(null, '<5'), comparator: cell(7, '7 (7.8%)') },
+        // A mean shown while its count protects another: hidden, not small.
+        { section: 'age', label: 'age', target: { ...cell(null, '54.2 (11.0)'), mean: 54.2, sd: 11 }, comparator: { ...cell(88, '60.1 (9.0)'), mean: 60.1, sd: 9 } },
       ],
     } as unknown as CharacterizeResult;
     expect(analysisPolicy('characterize', result)).toEqual({
-      kind: 'suppressed', suppression: { minCellCount: 5, columns: ['target_count', 'comparator_count'], primary: 2, complementary: 2 },
+      kind: 'suppressed', suppression: { minCellCount: 5, columns: ['target_count', 'comparator_count'], primary: 2, complementary: 3 },
     });
   });
 

@@ -70,10 +70,13 @@ export function csvPolicyLine(policy: OutputPolicy | undefined): string {
   return `# ${main}${s.complementary > 0 ? t('nb.csvPolicy.complementary', { count: s.complementary }) : ''}`;
 }
 
-/** Table 1 as the Engine drew it: `<N` displays are small counts, other hidden counts protect them. */
+/**
+ * Table 1 as the Engine drew it: a null count is hidden — a small one where the display reads `<N`, one that
+ * protects a small one otherwise (`—`, or a mean shown without its count).
+ */
 function table1Suppression(result: CharacterizeResult): Suppression {
   const cells = result.rows.flatMap((row) => [row.target, ...(row.comparator ? [row.comparator] : [])]);
-  const hidden = cells.filter((cell) => cell.count === null && cell.mean === undefined);
+  const hidden = cells.filter((cell) => cell.count === null);
   const primary = hidden.filter((cell) => cell.display.startsWith('<')).length;
   return { minCellCount: result.minCellCount, columns: ['target_count', 'comparator_count'], primary, complementary: hidden.length - primary };
 }
