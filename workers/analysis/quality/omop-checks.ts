@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../../db/quote.js';
 import type { DatasetTable } from '../../engine/api.js';
 import { CDM_TABLES } from '../../import/omop/cdm-tables.js';
 import type { RowCheck, TablePlan } from './check-plan.js';
@@ -87,7 +88,7 @@ function omopTablePlan(table: DatasetTable, refs: { person?: string; concept?: s
 
 function vocabularyCodeChecks(concept: string): RowCheck[] {
   return VOCABULARY_CODES.flatMap(({ system, vocabularies }) => codeChecks(concept, 'concept_code', system, {
-    sql: `${rowColumn('vocabulary_id')} IN (${vocabularies.map((v) => `'${v}'`).join(', ')})`,
+    sql: `${rowColumn('vocabulary_id')} IN (${vocabularies.map(quoteLiteral).join(', ')})`,
     label: `${vocabularies.join(', ')} concepts`,
   }));
 }
