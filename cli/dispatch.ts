@@ -7,6 +7,9 @@ import { characterizeCommand } from './commands/characterize.js';
 import { cohortCommand } from './commands/cohort.js';
 import { incidenceCommand } from './commands/incidence.js';
 import { pgxCommand } from './commands/pgx.js';
+import { policyCommand } from './commands/policy.js';
+import { privacyCommand } from './commands/privacy.js';
+import { qualityCommand } from './commands/quality.js';
 import { survivalCommand } from './commands/survival.js';
 import { variantsCommand } from './commands/variants.js';
 import { importCommand } from './commands/import.js';
@@ -22,7 +25,7 @@ import { describeFailure } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
 export const COMMANDS: readonly Command[] = [startCommand, importCommand, catalogCommand, queryCommand, profileCommand, signalsCommand, cohortCommand,
-  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, linkCommand, auditCommand, serveCommand, runCommand];
+  characterizeCommand, incidenceCommand, survivalCommand, variantsCommand, assocCommand, pgxCommand, linkCommand, qualityCommand, privacyCommand, policyCommand, auditCommand, serveCommand, runCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

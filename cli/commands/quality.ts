@@ -19,7 +19,7 @@ line per check: its category (completeness, plausibility, conformance, uniquenes
 checks, the table and column, the failing rows out of the rows it looked at, their share, the largest
 share that still passes, and PASS or FAIL. The SQL that lists the failing rows of each failed check
 follows the table; paste it into pmw query to see them. The checks and their thresholds are listed in
-workers/analysis/quality/checks.md. The run is recorded in the audit trail.
+docs/quality.md. The run is recorded in the audit trail.
 
 Exit status: 0 when every check passes, 1 when at least one fails (or on an error), so scripts can stop
 on data that does not pass.

@@ -2,7 +2,7 @@ import type { QualityCategory } from '../../engine/api.js';
 
 /** What every check says about itself, whatever counts it. */
 export interface CheckHead {
-  /** Stable id: `category.table.column` or `category.what.table[.column]` (see checks.md). */
+  /** Stable id: `category.table.column` or `category.what.table[.column]` (see docs/quality.md). */
   id: string;
   category: QualityCategory;
   column?: string;

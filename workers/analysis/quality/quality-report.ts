@@ -11,7 +11,7 @@ import { vcfPlans } from './vcf-checks.js';
 const CATEGORY_ORDER: QualityCategory[] = ['completeness', 'plausibility', 'conformance', 'uniqueness', 'integrity'];
 
 /**
- * Runs every check that applies to the dataset's kind (checks.md lists them) and reports each with its
+ * Runs every check that applies to the dataset's kind (docs/quality.md lists them) and reports each with its
  * count, share, threshold, pass or fail and the SQL that lists its failing rows; checks in category order,
  * then in the order of the dataset's tables.
  */

@@ -4,7 +4,7 @@
  * given there in percent): structural checks allow nothing (isRequired, isPrimaryKey, isForeignKey and
  * cdmDatatype are 0 %), plausibility checks allow 1 % (plausibleValueLow/High, plausibleDuringLife,
  * plausibleAfterBirth, plausibleStartBeforeEnd are 1 %), and the completeness of optional fields is
- * informational (measureValueCompleteness is 100 %: reported, never failing). checks.md lists every check.
+ * informational (measureValueCompleteness is 100 %: reported, never failing). docs/quality.md lists every check.
  */
 export const THRESHOLDS = {
   /** A required field (OMOP CDM NOT NULL, pv report/drug/event keys, VCF CHROM/POS/REF) is never null. DQD isRequired. */
