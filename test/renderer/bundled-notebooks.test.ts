@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssociationResult, CohortResult, CohortSpec, SurvivalResult } from '../../workers/engine/api.js';
+import type { AssociationResult, CohortResult, CohortSpec, QualityReport, SignalResult, SurvivalResult } from '../../workers/engine/api.js';
+import type { PrivacyCellResult } from '../../renderer/notebook/privacy-cell.js';
 import { WorkspaceEngine } from '../../workers/engine/engine.js';
 import { pageRows } from '../helpers/page-rows.js';
 import { parseNotebook } from '../../renderer/notebook/format.js';
@@ -72,6 +73,27 @@ describe('bundled notebooks on the bundled samples', () => {
     expect(plot?.type === 'plot' && plot.data.rowCount).toBe(points);
     const last = runtime.state(cells.filter((c) => c.kind === 'sql').at(-1)!.id).output;
     expect(last?.type === 'table' && last.totalRows).toBe(2);
+
+    // The quality checks, summed per category by the SQL cell below them, add up to the report. As the prose says,
+    // what fails is conformance, uniqueness of some ids and the observation periods of persons not in the sample,
+    // while every drug and condition record belongs to a person.
+    const report = resultOf<QualityReport>(runtime, named('checks'));
+    const summary = cells.slice(cells.indexOf(named('checks'))).find((c) => c.kind === 'sql')!;
+    const perCategory = pageRows(await runtime.page(summary.id, { offset: 0, limit: 10 })).map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    expect(perCategory.reduce((sum, r) => sum + (r[1] as number), 0)).toBe(report.checks.length);
+    expect(perCategory.reduce((sum, r) => sum + (r[2] as number), 0)).toBe(report.failed);
+    expect(report.failed).toBeGreaterThan(0);
+    const failed = report.checks.filter((c) => c.status === 'fail');
+    expect(new Set(failed.map((c) => c.category))).toEqual(new Set(['conformance', 'uniqueness', 'integrity']));
+    expect(failed.filter((c) => c.category === 'integrity').map((c) => c.table)).toEqual(['gibleed.observation_period']);
+    const eventIntegrity = report.checks.filter((c) => c.category === 'integrity' && /drug_exposure|condition_occurrence/.test(c.table));
+    expect(eventIntegrity.length).toBeGreaterThan(0);
+    expect(eventIntegrity.every((c) => c.status === 'pass')).toBe(true);
+    // The privacy cell: no direct identifiers, the exact birth datetime a quasi-identifier, the source value a hash.
+    const privacy = resultOf<PrivacyCellResult>(runtime, cells.find((c) => c.kind === 'privacy')!);
+    expect(privacy.scan.identifierColumns).toBe(0);
+    expect(Object.fromEntries(privacy.scan.columns.map((c) => [c.column, c.verdict]))).toMatchObject({ birth_datetime: 'quasi_identifier', person_source_value: 'pseudonymous' });
+    expect(privacy.kAnonymity?.columns).toEqual(['year_of_birth', 'gender_concept_id', 'race_concept_id']);
   });
 
   it('adr-signal-screen: the brushed volcano holds exactly the pairs inside the brush', async () => {
@@ -87,6 +109,25 @@ describe('bundled notebooks on the bundled samples', () => {
     const inside = await count('and log2(ror) between 1 and 10 and -log10(greatest(p_chisq, 1e-300)) between 2 and 1000');
     expect(inside).toBeGreaterThan(0);
     expect(shown()).toBe(inside);
+    // The workspace minimum (5) hides the count of every pair with fewer reports, and the measures that would reveal
+    // it: such pairs stay in the screen with n hidden and no dot of the volcano rests on fewer than 5 reports.
+    const screen = resultOf<SignalResult>(runtime, named('screen'));
+    expect(screen.suppression.minCellCount).toBe(5);
+    const hiddenPairs = Number(pageRows(await engine.query(`select count(*) from ${table} where n is null`))[0]![0]);
+    const volcano = await runtime.page(cells.find((c) => c.name === 'volcano')!.id, { offset: 0, limit: 1, orderBy: [{ column: 'n', descending: false }] });
+    expect(Number(pageRows(volcano)[0]![2])).toBeGreaterThanOrEqual(5);
+    // Independent of the suppression: the same screen with every count shown (policy 0 for a moment).
+    await engine.setPrivacyPolicy({ minCellCount: 0 });
+    let below: number;
+    try {
+      const open = await engine.signals({ dataset: 'faers', minCount: 3 });
+      expect(open.suppression.primary).toBe(0);
+      below = Number(pageRows(await engine.query(`select count(*) from ${open.resultTable} where n < 5`))[0]![0]);
+    } finally {
+      await engine.setPrivacyPolicy({ minCellCount: 5 });
+    }
+    expect(below).toBeGreaterThan(0);
+    expect(hiddenPairs).toBe(below);
     const trend = await engine.signalTrend({ dataset: 'faers', drugs: ['diclofenac'], events: ['gastrointestinal haemorrhage'], period: 'quarter' });
     const own = runtime.state(named('over_time').id).output;
     expect(own?.type === 'analysis' && pageRows(own.result as never)).toEqual(pageRows(trend));
