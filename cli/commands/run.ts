@@ -107,6 +107,7 @@ async function runNotebook(io: CliIo, workspace: string, path: string, out: stri
       appVersion: ENGINE_VERSION, duckdbVersion: info.duckdbVersion, time: new Date().toISOString(),
       notebookFile: basename(path), notebookSha256: await sha256Hex(text),
       minCellCount: typeof metaMin === 'number' ? metaMin : null,
+      policy: await engine.privacyPolicy(),
     }, document as unknown as ReportDocument);
     await writeFile(out, html);
     const failed = code.filter((c) => runtime.state(c.id).status !== 'done');
