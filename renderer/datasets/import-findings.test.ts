@@ -3,7 +3,7 @@ import type { Dataset, ImportResult } from '../../workers/engine/api.js';
 import { byTestId, installDom } from '../app/test-dom.node.js';
 import { QUALITY, SCAN } from '../privacy/report-fixtures.node.js';
 import { createDatasetPrivacy } from './dataset-privacy.js';
-import { importPrivacyWarnings, importQualitySummary } from './import-findings.js';
+import { importPrivacyWarnings, importQualitySummary, importTransforms } from './import-findings.js';
 
 beforeAll(() => { installDom(); });
 
@@ -48,6 +48,10 @@ describe('what an import found', () => {
       ['Keyed hash', 'clinic', 'mobile', '1,000', 'May 6, 2024, 8:00 AM'],
       ['Dates shifted per person', 'clinic', 'visit_date, dob', '990', 'May 6, 2024, 8:00 AM'],
     ]);
+    // The import result shows the same table of what it applied.
+    const atImport = importTransforms(imported({ scan: null, transforms: [{ transform: { kind: 'drop', column: 'mobile' }, table: 'clinic', rows: 1000, appliedAt: '2024-05-06T08:00:00Z' }] }))!;
+    expect(byTestId(atImport, 'dataset-transform').map((row) => row.dataset.kind)).toEqual(['drop']);
+    expect(importTransforms(imported({ scan: SCAN, transforms: [] }))).toBeNull();
     expect(createDatasetPrivacy(dataset(null))).toBeNull();
     expect(createDatasetPrivacy(dataset({ scan: null, transforms: [] }))).toBeNull();
   });

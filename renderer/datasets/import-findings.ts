@@ -1,12 +1,14 @@
 /**
  * What an import found besides its rows: the de-identification scan's identifier and quasi-identifier columns
- * (each with what was found and masked examples), and the quality report's summary with the failed checks.
+ * (each with what was found and masked examples), the transforms applied to them (the `transform` policy, or
+ * the request's own), and the quality report's summary with the failed checks.
  */
 import type { ImportResult } from '../../workers/engine/api.js';
 import { el, replaceChildren } from '../app/dom.js';
 import { localize } from '../app/localized.js';
 import { t } from '../i18n/i18n.js';
 import { findingText, verdictLabel } from '../notebook/privacy-tables.js';
+import { transformsElements } from './dataset-privacy.js';
 import { checkPlace, checksInOrder } from '../notebook/quality-tables.js';
 
 /** Identifier and quasi-identifier columns as warnings; null when the scan found none (or there was no scan). */
@@ -23,6 +25,14 @@ export function importPrivacyWarnings(result: ImportResult): HTMLElement | null 
     }))),
     el('p', { className: 'muted small', text: t('priv.import.identifiersHint') }),
   ]));
+}
+
+/** The de-identification transforms the import applied; null when none. */
+export function importTransforms(result: ImportResult): HTMLElement | null {
+  const applied = result.dataset.privacy?.transforms ?? [];
+  if (applied.length === 0) return null;
+  const section = el('div', { className: 'import-transforms', testid: 'import-transforms' });
+  return localize(section, (target) => replaceChildren(target, transformsElements(applied)));
 }
 
 /** The quality report's passed/failed counts and the failed checks; null when the import ran none. */

@@ -11,7 +11,7 @@ import { createProgressBar } from '../app/progress-bar.js';
 import { formatNumber, t, type MessageKey } from '../i18n/i18n.js';
 import type { Platform } from '../platform/platform.js';
 import { takeDroppedFiles } from './dropped-files.js';
-import { importPrivacyWarnings, importQualitySummary } from './import-findings.js';
+import { importPrivacyWarnings, importQualitySummary, importTransforms } from './import-findings.js';
 import { PANEL_KINDS, startImport, type ImportKind, type ImportTask } from './import-task.js';
 
 const KIND_LABEL: Record<ImportKind, MessageKey> = {
@@ -49,6 +49,7 @@ function resultView(result: ImportResult): HTMLElement {
       el('ul', {}, (result.warnings ?? []).map((warning) => el('li', { text: warning }))),
     ]),
     importPrivacyWarnings(result),
+    importTransforms(result),
     importQualitySummary(result),
   ]);
 }

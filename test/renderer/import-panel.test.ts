@@ -52,13 +52,13 @@ describe('import panel', () => {
     Object.defineProperty(select, 'value', { value, configurable: true });
   }
 
-  /** Drops the files, picks the kind, starts the import and waits for its error; returns the error view. */
-  async function importFailing(panel: HTMLElement, files: File[], kind: string): Promise<HTMLElement> {
+  /** Drops the files, picks the kind, starts the import and waits for its outcome: the error view, or the result. */
+  async function importThrough(panel: HTMLElement, files: File[], kind: string): Promise<HTMLElement> {
     await drop(panel, files);
     choose(byTestId(panel, 'import-kind')[0]!, kind);
     byTestId(panel, 'import-start')[0]!.dispatchEvent(new Event('click'));
-    await waitFor(() => byTestId(panel, 'import-error').length === 1, 'the error');
-    return byTestId(panel, 'import-error')[0]!;
+    await waitFor(() => byTestId(panel, 'import-error').length + byTestId(panel, 'import-result').length === 1, 'the outcome');
+    return byTestId(panel, 'import-error')[0] ?? byTestId(panel, 'import-result')[0]!;
   }
 
   beforeAll(async () => {
@@ -97,7 +97,7 @@ describe('import panel', () => {
 
   it('shows the engine’s refusal with the file, the line and what to do', async () => {
     const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
-    const error = await importFailing(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')], 'vcf');
+    const error = await importThrough(panel.element, [new File([readFileSync(PERSON_CSV)], 'person.csv')], 'vcf');
     expect(error.dataset.code).toBe('FILE_FORMAT');
     expect(error.querySelector('.error-location')?.textContent).toBe('person.csv, line 1');
     expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
@@ -171,10 +171,7 @@ describe('import panel', () => {
   it('warns of the identifier columns it found, examples masked; under a refusing policy the import fails and says why', async () => {
     const text = clinicCsv();
     const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
-    await drop(panel.element, [new File([text], 'clinic.csv')]);
-    choose(byTestId(panel.element, 'import-kind')[0]!, 'table');
-    byTestId(panel.element, 'import-start')[0]!.dispatchEvent(new Event('click'));
-    await waitFor(() => byTestId(panel.element, 'import-result').length + byTestId(panel.element, 'import-error').length === 1, 'the import');
+    expect((await importThrough(panel.element, [new File([text], 'clinic.csv')], 'table')).dataset.testid).toBe('import-result');
     const found = byTestId(panel.element, 'import-privacy-column');
     expect(Object.fromEntries(found.map((li) => [li.dataset.column, li.dataset.verdict]))).toMatchObject({
       'clinic.patient_name': 'identifier', 'clinic.mobile': 'identifier', 'clinic.id_card': 'identifier',
@@ -188,11 +185,29 @@ describe('import panel', () => {
     await engine.setPrivacyPolicy({ onIdentifiers: 'refuse' });
     try {
       const datasets = (await engine.datasets()).length;
-      const error = await importFailing(panel.element, [new File([text.replace('Patient 0', 'Patient zero')], 'clinic2.csv')], 'table');
+      const error = await importThrough(panel.element, [new File([text.replace('Patient 0', 'Patient zero')], 'clinic2.csv')], 'table');
       expect(error.dataset.code).toBe('IDENTIFIERS_FOUND');
       expect(error.querySelector('.error-message')?.textContent).toContain('id_card');
       expect(error.querySelector('.error-hint')?.textContent).toMatch(/^What to do: /);
       expect((await engine.datasets()).length).toBe(datasets);
+    } finally {
+      await engine.setPrivacyPolicy({ onIdentifiers: 'warn' });
+      panel.destroy();
+    }
+  });
+
+  it('under a transforming policy lists the transforms applied, and the scan of the result finds no identifier left', async () => {
+    const panel = createImportPanel({ engine, stageFiles: stageToDisk }, async () => {});
+    await engine.setPrivacyPolicy({ onIdentifiers: 'transform' });
+    try {
+      const outcome = await importThrough(panel.element, [new File([clinicCsv().replace('Patient 1,', 'Patient one,')], 'clinic3.csv')], 'table');
+      expect(outcome.dataset.testid).toBe('import-result');
+      const applied = byTestId(panel.element, 'dataset-transform').map((row) => [row.dataset.kind, row.querySelectorAll('td')[2]?.textContent]);
+      // The documented choice (docs/privacy.md): names and phones dropped, ID numbers hashed (still linkable).
+      expect(applied).toEqual(expect.arrayContaining([['drop', 'patient_name'], ['drop', 'mobile'], ['hash', 'id_card']]));
+      expect(byTestId(panel.element, 'import-privacy')).toHaveLength(0);
+      const [dataset] = (await engine.datasets()).filter((d) => d.name === 'clinic3');
+      expect(dataset?.tables[0]?.columns.map((c) => c.name)).toEqual(['id_card', 'visit_date', 'dx']);
     } finally {
       await engine.setPrivacyPolicy({ onIdentifiers: 'warn' });
       panel.destroy();
