@@ -60,9 +60,8 @@ export function policyNote(policy: OutputPolicy | undefined): string | null {
 
 /** The first line of a CSV export: which small-cell policy its rows went through, in the language of the UI. */
 export function csvPolicyLine(policy: OutputPolicy | undefined): string {
-  const kind = policy?.kind ?? 'query';
-  if (kind !== 'suppressed') return `# ${t(`nb.csvPolicy.${kind}`)}`;
-  const s = (policy as Extract<OutputPolicy, { kind: 'suppressed' }>).suppression;
+  if (policy?.kind !== 'suppressed') return `# ${t(`nb.csvPolicy.${policy?.kind ?? 'query'}`)}`;
+  const s = policy.suppression;
   if (s.minCellCount <= 0) return `# ${t('nb.csvPolicy.none')}`;
   const hidden = s.primary + s.complementary;
   if (hidden === 0) return `# ${t('nb.csvPolicy.nothingHidden', { min: s.minCellCount })}`;
