@@ -11,8 +11,7 @@ import { withEngine } from '../open-engine.js';
 import { formatCount, OUTPUT_FORMATS, type OutputFormat } from '../output/format.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
-import { pageFooter, renderPage } from './query.js';
-import { renderTable } from '../output/table.js';
+import { policyNote, renderSuppressedPage } from './hidden-counts.js';
 import { roundedTabular, tabularFromPage } from '../output/tabular.js';
 
 const NAME = 'signals';
@@ -22,7 +21,8 @@ const HELP = `Usage: pmw signals --dataset NAME [options]
 Screens every drug–event pair of a FAERS or report dataset for disproportionate reporting: N, expected
 E, PRR (95% CI, Yates χ²), ROR (95% CI), IC (IC025, IC975) and MGPS (EBGM, EB05, EB95), with one signal
 flag per measure. Counts are of distinct reports. The full result is kept in the workspace as a table
-(results.signals_…) and the run is recorded in the audit trail with its fitted prior.
+(results.signals_…) and the run is recorded in the audit trail with its fitted prior. Counts of reports
+below the workspace's minimum cell count are hidden (<N), with the measures computed from them.
 
 Options:
   --dataset NAME      the dataset to screen (kind faers or reports)
@@ -85,11 +85,14 @@ function narrowed(page: ResultPage, names: string[]): ResultPage {
   return { ...page, columns: page.columns.filter((c) => names.includes(c.name) || c.name === 'quarter' || c.name === 'year') };
 }
 
-/** A terminal shows the main columns to 4 significant digits; CSV, JSON and --out keep every column and digit. */
+/**
+ * A terminal shows the main columns to 4 significant digits; CSV, JSON and --out keep every column and
+ * digit. Hidden counts read `<N` (hidden-counts.ts).
+ */
 function renderResult(page: ResultPage, format: OutputFormat): { out: string; note: string } {
-  if (format !== 'table') return renderPage(page, format);
+  if (format !== 'table') return renderSuppressedPage(page, tabularFromPage(page), format);
   const shown = narrowed(page, TABLE_COLUMNS);
-  return { out: renderTable(roundedTabular(tabularFromPage(shown), 4)) + pageFooter(shown), note: '' };
+  return renderSuppressedPage(shown, roundedTabular(tabularFromPage(shown), 4), format);
 }
 
 export function buildSignalSpec(values: ReturnType<typeof parse>['values'], limit: number): SignalSpec {
@@ -168,6 +171,7 @@ export const signalsCommand: Command = {
       const trendSpec: TrendSpec = { ...spec, period };
       const page = await withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.signalTrend(trendSpec, p)));
       io.out(renderResult(page, format).out);
+      io.err(policyNote(page.suppression));
       return 0;
     }
     const { result, exported } = await withEngine(workspace, async (engine) => {
@@ -184,6 +188,7 @@ export const signalsCommand: Command = {
       `${formatCount(result.page.totalRows ?? 0)} shown in ${result.resultTable}; MGPS prior α1=${fit.alpha1.toPrecision(4)} ` +
       `β1=${fit.beta1.toPrecision(4)} α2=${fit.alpha2.toPrecision(4)} β2=${fit.beta2.toPrecision(4)} P=${fit.p.toPrecision(4)}, ` +
       `log-likelihood ${fit.logLik.toFixed(3)}\n`);
+    io.err(policyNote(result.suppression));
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     if (exported) io.err(`wrote ${formatCount(exported.rows)} rows to ${exported.path}\n`);
     if (values.json) io.err(`wrote the summary to ${values.json}\n`);

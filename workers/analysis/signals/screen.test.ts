@@ -45,6 +45,8 @@ beforeAll(async () => {
   reference = await loadCaersScreen();
   engine = new WorkspaceEngine();
   await engine.openWorkspace(':memory:');
+  // Every count shown, to compare every pair with R; signal-suppression.test.ts covers the hidden ones.
+  await engine.setPrivacyPolicy({ minCellCount: 0 });
   await engine.importFile({
     path: caers, kind: 'reports',
     reports: { reportColumn: 'id', drugColumn: 'var1', eventColumn: 'var2', strataColumns: ['strat1'] },

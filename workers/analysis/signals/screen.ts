@@ -7,7 +7,9 @@ import type { AuditLog } from '../../engine/audit-log.js';
 import { PmwError } from '../../engine/errors.js';
 import { buildPairCountsSql } from './counts-sql.js';
 import { countRows, fitPriorOnPairs, measurePairs, PAIRS_WITH_MEASURES_SQL, RESULT_MEASURES_SQL } from './measure-pairs.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 import { saveResultTable } from './save-result.js';
+import { readSignalSuppression, suppressedSignalsSql } from './signal-suppression.js';
 import { resolveSignalSpec, type ResolvedSpec } from './screen-spec.js';
 import { loadSynonyms } from './synonyms.js';
 
@@ -52,7 +54,8 @@ export function pairFilterSql(spec: ResolvedSpec, alias = 'p'): string {
  * A disproportionality screen of every drug–event pair: counts in DuckDB, the measures and the MGPS fit
  * on typed arrays (fitted on all pairs even when only some are shown), the result kept as a table of the
  * workspace (`results.signals_…`) to sort, filter and export, and the run recorded in the audit trail
- * with its spec and fitted prior.
+ * with its spec and fitted prior. Counts below `spec.minCellCount` (the engine passes the workspace
+ * policy's; none when absent) are hidden with the measures that would give them away (signal-suppression.ts).
  */
 export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Dataset, spec: SignalSpec): Promise<SignalResult> {
   const resolved = resolveSignalSpec(spec, await reportColumns(task.connection, dataset));
@@ -61,14 +64,17 @@ export async function runSignalScreen(task: Task, audit: AuditLog, dataset: Data
   task.report('finishing', null, 'computing the measures and writing the result table');
   await measurePairs(task, 'pmw_pairs', fit, resolved.thresholds);
   const reports = Number((await task.connection.runAndReadAll('SELECT max(n_total) FROM pmw_pairs')).getRowsJS()[0]?.[0] ?? 0);
-  const select = `SELECT p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
+  const minCellCount = minCellCountOf(spec.minCellCount, 0);
+  const shown = suppressedSignalsSql(`SELECT p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
     FROM ${PAIRS_WITH_MEASURES_SQL}
-    WHERE ${pairFilterSql(resolved)}`;
-  const { table, rows } = await saveResultTable(task, audit, dataset, 'signals', select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings });
+    WHERE ${pairFilterSql(resolved)}`, minCellCount);
+  const suppression = await readSignalSuppression(task.connection, shown.counts, minCellCount);
+  const { table, rows } = await saveResultTable(task, audit, dataset, 'signals', shown.select, { analysis: 'signals', spec, pairs, reports, fit: fitSummary(fit), warnings, suppression });
   const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY ${resolved.orderBy}`, { limit: resolved.limit, offset: resolved.offset });
   page.totalRows = rows;
-  return { resultTable: table, page, reports, pairs, fit, spec, warnings };
+  page.suppression = suppression;
+  return { resultTable: table, page, reports, pairs, fit, spec, warnings, suppression };
 }
 
 export function fitSummary(fit: MgpsFit): Omit<MgpsFit, 'starts'> {

@@ -5,14 +5,18 @@ import type { Dataset, ResultPage, TrendSpec } from '../../engine/api.js';
 import type { AuditLog } from '../../engine/audit-log.js';
 import { PmwError } from '../../engine/errors.js';
 import { fitPriorOnPairs, measurePairs, PAIRS_WITH_MEASURES_SQL, RESULT_MEASURES_SQL } from './measure-pairs.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 import { saveResultTable } from './save-result.js';
+import { readSignalSuppression, suppressedSignalsSql } from './signal-suppression.js';
 import { countAllPairs, fitSummary, pairFilterSql, reportColumns } from './screen.js';
 import { resolveSignalSpec } from './screen-spec.js';
 
 /**
  * The measures for chosen pairs, cumulatively: for each quarter (or year), on every report received up to
  * its end. The MGPS prior is fitted once on all reports and used for every period, so EBGM moves only
- * with the pair's own counts (refitting per period would make early periods incomparable).
+ * with the pair's own counts (refitting per period would make early periods incomparable). Small counts
+ * are hidden as in a screen, and so are counts that a later period's count would give a small difference
+ * from (signal-suppression.ts).
  */
 export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Dataset, spec: TrendSpec): Promise<ResultPage> {
   const columns = await reportColumns(task.connection, dataset);
@@ -48,9 +52,13 @@ export async function runSignalTrend(task: Task, audit: AuditLog, dataset: Datas
   await connection.run(`CREATE OR REPLACE TEMP TABLE pmw_pairs AS
     SELECT (row_number() OVER (ORDER BY drug, event, period))::DOUBLE AS pair_id, * EXCLUDE (pair_id) FROM pmw_trend_pairs ORDER BY pair_id`);
   await measurePairs(task, 'pmw_pairs', fit, resolved.thresholds);
-  const select = `SELECT p.period AS ${column}, p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
+  const minCellCount = minCellCountOf(spec.minCellCount, 0);
+  const shown = suppressedSignalsSql(`SELECT p.period AS ${column}, p.drug, p.event, p.n::BIGINT AS n, p.e, ${RESULT_MEASURES_SQL},
       p.n_drug::BIGINT AS n_drug, p.n_event::BIGINT AS n_event, p.n_total::BIGINT AS n_total
-    FROM ${PAIRS_WITH_MEASURES_SQL} ORDER BY p.drug, p.event, p.period`;
-  const { table } = await saveResultTable(task, audit, dataset, 'trend', select, { analysis: 'signal-trend', spec, pairs, fit: fitSummary(fit), warnings });
-  return pageQuery(task, `SELECT * FROM ${table} ORDER BY drug, event, ${column}`, { limit: 100_000, count: true });
+    FROM ${PAIRS_WITH_MEASURES_SQL}`, minCellCount, period);
+  const suppression = await readSignalSuppression(connection, shown.counts, minCellCount);
+  const { table } = await saveResultTable(task, audit, dataset, 'trend', `${shown.select} ORDER BY drug, event, ${column}`, { analysis: 'signal-trend', spec, pairs, fit: fitSummary(fit), warnings, suppression });
+  const page = await pageQuery(task, `SELECT * FROM ${table} ORDER BY drug, event, ${column}`, { limit: 100_000, count: true });
+  page.suppression = suppression;
+  return page;
 }

@@ -2,7 +2,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../../../samples/generate/random.js';
 import { minCellCountOf, partitionSuppressionSql, smallCountSql, suppressionOf } from './suppression-sql.js';
-import { suppressCells } from './suppress-cells.js';
+import { suppressCells, type CellKind } from './suppress-cells.js';
+import { cellsPinnedByEquation } from './testing.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -41,6 +42,29 @@ describe('partitionSuppressionSql', () => {
       // with a minimum of 2 a hidden cell is 1 whatever else is shown: nothing complementary to do
       if (min > 2) expect(complementary, `min ${min}: the rows exercised complementary suppression`).toBeGreaterThan(50);
     }
+  });
+
+  it('leaves small counts of parts that are not sensitive shown, and still protects the others (brute force)', async () => {
+    const values = await randomRows(5, 1500);
+    const min = 5;
+    const sql = `SELECT row_id, ${PARTS.map((p) => `hidden_${p}`).join(', ')} FROM (${partitionSuppressionSql('SELECT * FROM t', PARTS, min, ['a', 'b', 'c'])}) ORDER BY row_id`;
+    const rows = (await connection.runAndReadAll(sql)).getRowsJS();
+    let shownSmall = 0;
+    rows.forEach((row, i) => {
+      const kinds = values[i]!.map((v, j): CellKind => (!row[j + 1] ? 'shown' : v < min ? 'primary' : 'complementary'));
+      values[i]!.forEach((v, j) => {
+        if (j >= 3 && v > 0 && v < min) {
+          expect(kinds[j]).toBe('shown');
+          shownSmall++;
+        }
+        if (j < 3 && v > 0 && v < min) expect(kinds[j]).toBe('primary');
+      });
+      const total = values[i]!.reduce((x, y) => x + y, 0);
+      // nothing left to hide (every part hidden, zero, or small and not sensitive): unprotected, as in suppressCells
+      if (!values[i]!.some((v, j) => kinds[j] === 'shown' && (v >= min || (j < 3 && v > 0)))) return;
+      expect(cellsPinnedByEquation(values[i]!, kinds, { total: { constant: total }, parts: [0, 1, 2, 3, 4] }, min, total + 1), `row ${i} ${JSON.stringify(values[i])}`).toEqual([]);
+    });
+    expect(shownSmall).toBeGreaterThan(100);
   });
 
   it('hides nothing with a minimum of 0 or 1', async () => {

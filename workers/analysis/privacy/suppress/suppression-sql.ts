@@ -39,30 +39,43 @@ function revealsSql(parts: string[], minCellCount: number): string {
   return `(${open} >= 1 AND (${open} = 1 OR ${hiddenSum} = ${lowSum} OR (NOT ${anyComplementary} AND ${hiddenSum} = ${highSum})))`;
 }
 
-/** One round: when the row's equation reveals a hidden part, its smallest shown non-zero part (first on ties) is hidden too. */
-function roundSql(source: string, parts: string[], minCellCount: number): string {
-  const candidate = (p: string) => `CASE WHEN NOT ${hiddenFlag(p)} AND ${p} > 0 THEN ${p} END`;
-  const smallest = `least(${parts.map(candidate).join(', ')})`;
+/**
+ * One round: when the row's equation reveals a hidden part, its smallest shown non-zero part (first on
+ * ties) is hidden too. A part that is never hidden for being small is taken only when it is at least the
+ * minimum, so every hidden part stays within the bounds a reader assumes.
+ */
+function roundSql(source: string, parts: string[], minCellCount: number, sensitive: Set<string>): string {
+  const candidate = (p: string) => `CASE WHEN NOT ${hiddenFlag(p)} AND ${p} ${sensitive.has(p) ? '> 0' : `>= ${minCellCount}`} THEN ${p} END`;
+  const picked = (p: string) => `coalesce(${candidate(p)} = pmw_smallest, FALSE)`;
   const picks = parts.map((p, i) => {
-    const earlier = parts.slice(0, i).map((q) => `coalesce(${candidate(q)} = ${smallest}, FALSE)`);
+    const earlier = parts.slice(0, i).map(picked);
     const first = earlier.length > 0 ? ` AND NOT (${earlier.join(' OR ')})` : '';
-    return `${hiddenFlag(p)} OR (${revealsSql(parts, minCellCount)} AND coalesce(${candidate(p)} = ${smallest}, FALSE)${first}) AS ${hiddenFlag(p)}`;
+    return `${hiddenFlag(p)} OR (pmw_reveals AND ${picked(p)}${first}) AS ${hiddenFlag(p)}`;
   });
-  return `SELECT * REPLACE (${picks.join(',\n  ')}) FROM (${source})`;
+  return `SELECT * EXCLUDE (pmw_reveals, pmw_smallest) REPLACE (${picks.join(',\n  ')})
+    FROM (SELECT *, ${revealsSql(parts, minCellCount)} AS pmw_reveals, least(${parts.map(candidate).join(', ')}) AS pmw_smallest FROM ${source})`;
 }
 
 /**
  * `source` with a boolean `hidden_<part>` per part: small parts, and the parts hidden so that the row's
  * total (known to the reader, e.g. the samples of a VCF) cannot give a small one away. A part is
- * complementary when it is hidden and at least the minimum. `parts` are plain column names of `source`.
+ * complementary when it is hidden and at least the minimum. `parts` are plain column names of `source`;
+ * `sensitive` (default: all) are those hidden when small (a count of missing calls says nothing about a
+ * person's genotype and may stay shown).
  */
-export function partitionSuppressionSql(source: string, parts: string[], minCellCount: number): string {
-  const flags = parts.map((p) => `${smallCountSql(p, minCellCount)} AS ${hiddenFlag(p)}`);
-  let sql = `SELECT *, ${flags.join(', ')} FROM (${source})`;
-  if (minCellCount <= 1) return sql;
-  // Each round hides at most one more part; after parts − 1 rounds nothing is left to hide.
-  for (let round = 1; round < parts.length; round++) sql = roundSql(sql, parts, minCellCount);
-  return sql;
+export function partitionSuppressionSql(source: string, parts: string[], minCellCount: number, sensitive: string[] = parts): string {
+  const small = new Set(sensitive);
+  const flags = parts.map((p) => `${small.has(p) ? smallCountSql(p, minCellCount) : 'FALSE'} AS ${hiddenFlag(p)}`);
+  const first = `SELECT *, ${flags.join(', ')} FROM (${source})`;
+  if (minCellCount <= 1) return first;
+  // Each round hides at most one more part; after parts − 1 rounds nothing is left to hide. Each round is
+  // materialized: inlined into one another, the rounds' expressions grow by a factor each round, and
+  // DuckDB's planner ran out of memory on them under a LIMIT.
+  const rounds = [`pmw_round0 AS MATERIALIZED (${first})`];
+  for (let round = 1; round < parts.length; round++) {
+    rounds.push(`pmw_round${round} AS MATERIALIZED (${roundSql(`pmw_round${round - 1}`, parts, minCellCount, small)})`);
+  }
+  return `WITH ${rounds.join(',\n')} SELECT * FROM pmw_round${parts.length - 1}`;
 }
 
 /** The Suppression of a result: the columns where null means hidden (none when nothing could be hidden). */

@@ -56,15 +56,22 @@ export function cellsPinnedByEquation(values: readonly number[], kinds: readonly
  * hidden cells, i.e. adding it as a row does not raise the rank.
  */
 export function cellsDeterminedBySystem(kinds: readonly CellKind[], equations: readonly CellEquation[]): number[] {
+  return cellsDeterminedByLinearSystem(kinds, equations.map((equation) => {
+    const { cells, coefficients } = coefficientsOf(equation);
+    return cells.map((cell, i) => [cell, coefficients[i]!] as [number, number]);
+  }));
+}
+
+/** The same for equations with any coefficients: each a list of `[cell, coefficient]` (constants left out). */
+export function cellsDeterminedByLinearSystem(kinds: readonly CellKind[], equations: readonly (readonly [number, number])[][]): number[] {
   const hiddenCells = kinds.flatMap((k, i) => (k === 'shown' ? [] : [i]));
   const column = new Map(hiddenCells.map((cell, j) => [cell, j]));
-  const rows = equations.map((equation) => {
+  const rows = equations.map((terms) => {
     const row = new Array<number>(hiddenCells.length).fill(0);
-    const { cells, coefficients } = coefficientsOf(equation);
-    cells.forEach((cell, i) => {
+    for (const [cell, coefficient] of terms) {
       const j = column.get(cell);
-      if (j !== undefined) row[j]! += coefficients[i]!;
-    });
+      if (j !== undefined) row[j]! += coefficient;
+    }
     return row;
   });
   const base = rank(rows);
