@@ -10,7 +10,7 @@ import { renderTable } from '../output/table.js';
 import { UsageError } from '../usage-error.js';
 import { withProgress } from '../with-progress.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
-import { pageFooter, renderPage } from './query.js';
+import { policyNote, renderSuppressedPage, withHiddenCounts } from './hidden-counts.js';
 import { frequencyOption, impactsOption } from './variants.js';
 
 const NAME = 'assoc';
@@ -20,7 +20,8 @@ const HELP = `Usage: pmw assoc --dataset D (--pheno FILE | --cases DEF.json --co
 Case/control association for every variant of a VCF dataset: allele counts per group, allele frequency,
 Hardy–Weinberg exact p (all samples), allelic χ² and its p, Fisher exact p, odds ratio with 95% CI and the
 Cochran–Armitage trend p — as PLINK 1.9's --assoc, --assoc fisher, --model and --hardy compute them. The
-whole result is kept in the workspace (results.assoc_…); --burden adds a gene-level test.
+whole result is kept in the workspace (results.assoc_…); --burden adds a gene-level test. Allele and
+carrier counts below the workspace's minimum cell count are hidden (<N), with the statistics of their row.
 
 Options:
   --dataset D         a vcf dataset
@@ -93,15 +94,16 @@ export const assocCommand: Command = {
       return { result: ran, exported: written, burdenPage: genes };
     }));
     if (format === 'table') {
-      io.out(renderTable(roundedTabular(tabularFromPage(result.page), 4)) + pageFooter(result.page));
-      if (burdenPage) io.out('\nGene burden\n' + renderTable(roundedTabular(tabularFromPage(burdenPage), 4)));
+      io.out(renderSuppressedPage(result.page, roundedTabular(tabularFromPage(result.page), 4), format).out);
+      if (burdenPage) io.out('\nGene burden\n' + renderTable(withHiddenCounts(roundedTabular(tabularFromPage(burdenPage), 4), result.suppression, format)));
     } else {
-      const { out, note } = renderPage(result.page, format);
+      const { out, note } = renderSuppressedPage(result.page, tabularFromPage(result.page), format);
       io.out(out);
       if (note) io.err(note);
     }
     io.err(`${formatCount(result.variants)} variants; ${formatCount(result.cases)} cases, ${formatCount(result.controls)} controls` +
       `${result.samplesWithoutPhenotype ? `, ${formatCount(result.samplesWithoutPhenotype)} samples without a phenotype left out` : ''}; kept in ${result.resultTable}\n`);
+    io.err(policyNote(result.suppression));
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     if (exported) io.err(`wrote ${formatCount(exported.rows)} rows to ${exported.path}\n`);
     return 0;

@@ -5,14 +5,16 @@ import { withEngine } from '../open-engine.js';
 import { OUTPUT_FORMATS } from '../output/format.js';
 import { UsageError } from '../usage-error.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
-import { renderPage } from './query.js';
+import { tabularFromPage } from '../output/tabular.js';
+import { policyNote, renderSuppressedPage } from './hidden-counts.js';
 
 const NAME = 'variants';
 
 const HELP = `Usage: pmw variants --dataset D (--gene G | --region CHR:FROM-TO | --consequence C) [options]
 
 Variants of an imported VCF with their allele counts (ac, an, af) and most severe annotation; with
---carriers, the samples (and linked persons) carrying them instead.
+--carriers, the samples (and linked persons) carrying them instead. Genotype and allele counts below the
+workspace's minimum cell count are hidden (<N), with the counts that would reveal them (—).
 
 Options:
   --dataset D          a vcf dataset
@@ -88,9 +90,10 @@ export const variantsCommand: Command = {
       const query: VariantQuery = { dataset: values.dataset!, gene: values.gene, region: values.region, consequence: values.consequence, impact, limit, offset };
       return engine.variants(query);
     });
-    const { out, note } = renderPage(page, format);
+    const { out, note } = renderSuppressedPage(page, tabularFromPage(page), format);
     io.out(out);
     if (note) io.err(note);
+    io.err(policyNote(page.suppression));
     return 0;
   },
 };

@@ -40,6 +40,8 @@ async function throughImporter(): Promise<{ results: Loaded; close: () => Promis
   const folder = mkdtempSync(join(tmpdir(), 'pmw-assoc-ref-'));
   const engine = new WorkspaceEngine();
   await engine.openWorkspace(join(folder, 'ws.duckdb'));
+  // Every count shown, to compare each with PLINK; association-suppression.test.ts covers the hidden ones.
+  await engine.setPrivacyPolicy({ minCellCount: 0 });
   const results: Loaded = new Map();
   for (const ref of REFERENCE_DATASETS) {
     await engine.importFile({ path: dataPath(ref.vcf), kind: 'vcf', name: ref.name });

@@ -5,6 +5,8 @@
  * come from count-calls.ts, and every statistic from workers/stats/genetics (variant-tests.ts). Allele
  * counts take calls with no missing allele: a half-call (`./1`) is missing, as PLINK's
  * `--vcf-half-call missing`; a haploid call counts one allele. HWE and the trend test take diploid calls.
+ * Small allele and carrier counts are hidden by `spec.minCellCount` (the engine passes the workspace
+ * policy's; none when absent), with the statistics computed from them (association-suppression.ts).
  */
 import { DEFAULT_PAGE, pageQuery } from '../../db/page-query.js';
 import { quoteLiteral } from '../../db/quote.js';
@@ -14,7 +16,9 @@ import type { AssociationResult, AssociationSpec, Dataset } from '../../engine/a
 import type { AuditLog } from '../../engine/audit-log.js';
 import { PmwError } from '../../engine/errors.js';
 import { allocateGroupCounts, allocateVariantTests, testVariants, type GroupCounts, type VariantTestColumns } from '../../stats/genetics/variant-tests.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 import { saveResultTable } from '../signals/save-result.js';
+import { associationSuppression, suppressedAssociationSql, suppressedBurdenSql } from './association-suppression.js';
 import { BurdenCarriers, type BurdenRow } from './burden.js';
 import { CallCounter } from './count-calls.js';
 import { resolvePhenotype, type SamplePhenotype } from './phenotype.js';
@@ -65,13 +69,24 @@ export async function associate(
       samplesWithoutPhenotype: phenotype.withoutPhenotype, variants: selection.tested,
       conventions: 'ALT allele counts over calls with no missing allele; HWE exact p in controls; chi-square without continuity correction; Woolf 95% interval',
     };
-    const saved = await saveResultTable(task, audit, dataset, 'assoc', resultSql(schema), detail);
-    const burdenTable = burden ? await saveBurden(task, audit, dataset, burden.rows(phenotype.status, phenotype.cases, phenotype.controls), kept) : undefined;
+    const minCellCount = minCellCountOf(spec.minCellCount, 0);
+    const shown = suppressedAssociationSql(resultSql(schema), minCellCount);
+    let hidden = await countHidden(task, shown.counts);
+    const saved = await saveResultTable(task, audit, dataset, 'assoc', shown.select, { ...detail, minCellCount });
+    let burdenTable: string | undefined;
+    if (burden) {
+      const burdenRows = burden.rows(phenotype.status, phenotype.cases, phenotype.controls);
+      const burdenShown = suppressedBurdenSql(burdenRowsSql(burdenRows), minCellCount);
+      hidden += await countHidden(task, burdenShown.counts);
+      burdenTable = (await saveResultTable(task, audit, dataset, 'burden', burdenShown.select, { analysis: 'burden', spec: kept, genes: burdenRows.length, minCellCount })).table;
+    }
+    const suppression = associationSuppression(minCellCount, hidden, burden !== null);
     const page = await pageQuery(task, `SELECT * FROM ${saved.table} ORDER BY ${orderBy}`, { limit: spec.limit ?? DEFAULT_PAGE, count: true });
+    page.suppression = suppression;
     return {
       resultTable: saved.table, page, ...(burdenTable ? { burdenTable } : {}),
       cases: phenotype.cases, controls: phenotype.controls, samplesWithoutPhenotype: phenotype.withoutPhenotype,
-      variants: selection.tested, warnings: [...phenotype.warnings, ...selectionWarnings(spec, selection)],
+      variants: selection.tested, warnings: [...phenotype.warnings, ...selectionWarnings(spec, selection)], suppression,
     };
   } finally {
     await task.connection.run(`DROP TABLE IF EXISTS ${SELECTION}; DROP TABLE IF EXISTS ${NUMBERS}`);
@@ -172,16 +187,19 @@ function resultSql(schema: string): string {
   return `SELECT ${select.join(', ')} FROM ${NUMBERS} n JOIN ${schema}.variant v ON v.variant_id = n.variant_id::INTEGER ORDER BY v.variant_id`;
 }
 
-async function saveBurden(task: Task, audit: AuditLog, dataset: Dataset, rows: BurdenRow[], spec: Omit<AssociationSpec, 'taskId'>): Promise<string> {
+/** The burden rows as a SELECT (typed, ordered by gene; no row when no gene qualified). */
+function burdenRowsSql(rows: BurdenRow[]): string {
   const values = rows.map((r) => `(${[quoteLiteral(r.gene), r.variants, r.carriersCases, r.cases, r.carriersControls, r.controls, sqlNumber(r.or), sqlNumber(r.pFisher)].join(', ')})`);
-  const select = values.length
+  return values.length
     ? `SELECT gene, variants::INTEGER AS variants, carriers_cases::INTEGER AS carriers_cases, cases::INTEGER AS cases,
          carriers_controls::INTEGER AS carriers_controls, controls::INTEGER AS controls, "or"::DOUBLE AS "or", p_fisher::DOUBLE AS p_fisher
        FROM (VALUES ${values.join(', ')}) t(gene, variants, carriers_cases, cases, carriers_controls, controls, "or", p_fisher) ORDER BY gene`
     : `SELECT NULL::VARCHAR AS gene, NULL::INTEGER AS variants, NULL::INTEGER AS carriers_cases, NULL::INTEGER AS cases,
          NULL::INTEGER AS carriers_controls, NULL::INTEGER AS controls, NULL::DOUBLE AS "or", NULL::DOUBLE AS p_fisher WHERE FALSE`;
-  const saved = await saveResultTable(task, audit, dataset, 'burden', select, { analysis: 'burden', spec, genes: rows.length });
-  return saved.table;
+}
+
+async function countHidden(task: Task, countsSql: string): Promise<number> {
+  return Number((await task.connection.runAndReadAll(countsSql)).getRowsJS()[0]?.[0] ?? 0);
 }
 
 function sqlNumber(value: number): string {

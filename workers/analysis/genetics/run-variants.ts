@@ -5,7 +5,9 @@
 import { pageQuery } from '../../db/page-query.js';
 import type { Task } from '../../db/tasks.js';
 import type { Dataset, ResultPage, VariantQuery } from '../../engine/api.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 import { variantFilterSql } from './variant-filters.js';
+import { suppressedVariantsSql, variantSuppression } from './variant-suppression.js';
 import { vcfSchemaOf } from './vcf-schema.js';
 
 /** The columns of a variant page, in order. */
@@ -16,10 +18,18 @@ export const VARIANT_COLUMNS = [
 
 export function variantsSql(schema: string, query: Omit<VariantQuery, 'dataset'>): string {
   const columns = VARIANT_COLUMNS.map((c) => (c === 'af' ? 'CASE WHEN v.an > 0 THEN v.ac / v.an END AS af' : `v.${c}`));
-  return `SELECT ${columns.join(', ')} FROM ${schema}.variant v WHERE ${variantFilterSql(query)} ORDER BY v.variant_id`;
+  return `SELECT ${columns.join(', ')} FROM ${schema}.variant v WHERE ${variantFilterSql(query)}`;
 }
 
+/**
+ * One page of the variants, small carrier counts hidden (`query.minCellCount`: the engine passes the
+ * workspace policy's; none when absent; variant-suppression.ts); the page says what was hidden.
+ */
 export async function runVariants(task: Task, dataset: Dataset, query: VariantQuery): Promise<ResultPage> {
-  const sql = variantsSql(vcfSchemaOf(dataset), query);
-  return pageQuery(task, sql, { limit: query.limit, offset: query.offset, count: true });
+  const minCellCount = minCellCountOf(query.minCellCount, 0);
+  const shown = suppressedVariantsSql(variantsSql(vcfSchemaOf(dataset), query), minCellCount, 'variant_id');
+  const page = await pageQuery(task, shown.select, { limit: query.limit, offset: query.offset, count: true });
+  const [counts] = (await task.connection.runAndReadAll(shown.counts)).getRowsJS();
+  page.suppression = variantSuppression(minCellCount, Number(counts?.[0] ?? 0), Number(counts?.[1] ?? 0));
+  return page;
 }

@@ -6,8 +6,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from '../../db/quote.js';
 import { Task } from '../../db/tasks.js';
-import type { Dataset } from '../../engine/api.js';
+import { cellValue } from '../../db/columnar.js';
+import type { Dataset, ResultPage } from '../../engine/api.js';
 import { AUDIT_TABLE_SQL, AuditLog } from '../../engine/audit-log.js';
+import { WorkspaceEngine } from '../../engine/engine.js';
 import { ALT_COPIES_MASK, CALLED_SHIFT, gtOf, MISSING_BIT, PHASED_BIT } from './packed-calls.js';
 
 export interface FixtureVariant {
@@ -157,4 +159,48 @@ export async function fixtureWorkspace(): Promise<{ connection: DuckDBConnection
   await audit.load(connection);
   const task = new Task('test', 'the test', connection, undefined);
   return { connection, task, audit, close: () => { connection.closeSync(); instance.closeSync(); } };
+}
+
+/**
+ * Test-only: a plain VCF's calls read straight from its text by DuckDB, not by the importer: one row per
+ * record, ALT and sample — `chrom, pos, alt, sample` (the file's sample name, from the header line),
+ * `alleles` (the GT split at `/` or `|`), `copies` (of this ALT) and `missing` (an allele is `.`).
+ */
+export function vcfTextCallsSql(path: string): string {
+  const file = path.replaceAll("'", "''");
+  return `WITH header AS (
+      SELECT string_split(line, chr(9)) AS names FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text('${file}'))
+      WHERE line LIKE '#CHROM%'),
+    raw AS (SELECT * FROM read_csv('${file}', delim = chr(9), header = false, comment = '#', all_varchar = true)),
+    calls AS (UNPIVOT raw ON COLUMNS('^column(009|0[1-9][0-9]|[1-9][0-9][0-9])$') INTO NAME field VALUE call),
+    split AS (SELECT column000 AS chrom, column001::INTEGER AS pos, alt, allele::INTEGER AS allele,
+        (SELECT names FROM header)[field[7:]::INTEGER + 1] AS sample,
+        regexp_split_to_array(split_part(call, ':', 1), '[/|]') AS alleles
+      FROM calls, unnest(string_split(column004, ',')) WITH ORDINALITY AS a(alt, allele))
+    SELECT chrom, pos, alt, sample, alleles, len(list_filter(alleles, x -> x = allele::VARCHAR)) AS copies,
+      list_contains(alleles, '.') AS missing
+    FROM split`;
+}
+
+/** Test-only: the bundled cohort VCF (samples/small/vcf). */
+export const BUNDLED_VCF_DIR = new URL('../../../samples/small/vcf/', import.meta.url).pathname;
+
+/**
+ * Test-only: an engine on an in-memory workspace with the bundled cohort VCF imported as `vcf`; the
+ * policy shows every count, so each test asks for its own minimum cell count.
+ */
+export async function bundledVcfEngine(): Promise<WorkspaceEngine> {
+  const engine = new WorkspaceEngine();
+  await engine.openWorkspace(':memory:');
+  await engine.setPrivacyPolicy({ minCellCount: 0 });
+  await engine.importFile({ path: `${BUNDLED_VCF_DIR}cohort.vcf`, name: 'vcf' });
+  return engine;
+}
+
+/** Test-only: a page as one object per row, 64-bit integers as numbers. */
+export function pageObjects(page: ResultPage): Record<string, unknown>[] {
+  return Array.from({ length: page.rowCount }, (_, i) => Object.fromEntries(page.columns.map((c) => {
+    const value = cellValue(c, i);
+    return [c.name, typeof value === 'bigint' ? Number(value) : value];
+  })));
 }
