@@ -85,7 +85,7 @@ describe('pmw run', () => {
     expect(html).toContain('<title>Bad &lt;b&gt;one&lt;/b&gt;</title>');
     expect(sections(html).map((s) => s.status)).toEqual(['done', 'error']);
     expect(html).toContain('此单元格运行失败（第 2 行，第 3 列）'.replace('（', ' (').replace('）', ')'));
-    expect(html).toContain('小于 11 的计数不显示');
+    expect(html).toContain('本笔记本要求 11；工作区最小计数为 5。'); // the notebook's 11 over the workspace's default 5
   });
 
   it('refuses a notebook with a bad fence, naming the line, and needs --out', async () => {
