@@ -57,26 +57,35 @@ export function residentIdBodySql(text: string): string {
   return `CASE WHEN strlen(${text}) = 18 THEN TRY_CAST(substr(${text}, 1, 17) AS BIGINT) END`;
 }
 
+/** The birth-date digits (YYYYMMDD) of an 18-character VARCHAR as an INTEGER, the `birth` of residentIdValidSql. */
+export function residentIdBirthSql(text: string): string {
+  return `CASE WHEN strlen(${text}) = 18 THEN TRY_CAST(substr(${text}, 7, 8) AS INTEGER) END`;
+}
+
 /**
  * A SQL boolean: `body` (a BIGINT column or lambda parameter holding the first 17 digits — it is repeated
- * some thirty times, so never pass an expression) has a known province, a real birth date from 1900 to
- * today, and `checkCharacter` (a one-character VARCHAR expression) is its check character.
- * Integer arithmetic only, a CASE so the checksum runs only on rows whose region and date passed:
- * on a column of 5 million IDs this costs a fraction of substr/strptime string work.
+ * some twenty times, so never pass an expression) has a known province, a real birth date from 1900 to
+ * today, and `checkCharacter` (a one-character VARCHAR expression) is its check character. `birth`, the
+ * YYYYMMDD digits as an INTEGER, may be given as a precomputed column.
+ *
+ * Integer arithmetic only, in a CASE so the checksum runs only on rows whose region and date passed; the
+ * calendar test settles days 1–28 at once and looks at the month and the leap year only for the rest
+ * (31-day months: odd months before August, even ones from August on). No IN lists: DuckDB turns an IN
+ * list of more than a few constants into a join that runs on every row.
  */
-export function residentIdValidSql(body: string, checkCharacter: string): string {
-  const digits = `(${body} // 1000 % 100000000)`;
-  const year = `(${digits} // 10000)`;
-  const month = `(${digits} // 100 % 100)`;
-  const day = `(${digits} % 100)`;
-  const leap = `((${year} % 4 = 0 AND ${year} % 100 <> 0) OR ${year} % 400 = 0)`;
-  const daysInMonth = `CASE WHEN ${month} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
+export function residentIdValidSql(body: string, checkCharacter: string, birth = `(${body} // 1000 % 100000000)`): string {
+  const year = `(${birth} // 10000)`;
+  const month = `(${birth} // 100 % 100)`;
+  const day = `(${birth} % 100)`;
+  const leapYear = `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
+  const realDay = `(${day} BETWEEN 1 AND 28 OR (${day} BETWEEN 29 AND 30 AND ${month} <> 2) OR (${day} = 31 AND (${month} < 8) = (${month} % 2 = 1))`
+    + ` OR (${day} = 29 AND ${leapYear}))`;
   const weighted = RESIDENT_ID_WEIGHTS.map((weight, i) => `(${body} // ${10n ** BigInt(16 - i)} % 10) * ${weight}`).join(' + ');
   const checksum = `substr('${CHECK_CHARACTERS}', ((${weighted}) % 11)::INTEGER + 1, 1) = upper(${checkCharacter})`;
   return `(CASE WHEN ${body} BETWEEN 11000000000000000 AND 83999999999999999`
+    + ` AND ${birth} BETWEEN 19000101 AND CAST(strftime(current_date, '%Y%m%d') AS INTEGER)`
+    + ` AND ${month} BETWEEN 1 AND 12 AND ${realDay}`
     + ` AND substr('${PROVINCE_MASK}', (${body} // 1000000000000000)::INTEGER + 1, 1) = '1'`
-    + ` AND ${month} BETWEEN 1 AND 12 AND ${day} BETWEEN 1 AND ${daysInMonth}`
-    + ` AND ${digits} BETWEEN 19000101 AND CAST(strftime(current_date, '%Y%m%d') AS INTEGER)`
     + ` THEN ${checksum} ELSE false END)`;
 }
 

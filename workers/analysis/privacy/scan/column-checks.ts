@@ -7,13 +7,13 @@
  */
 import type { ColumnInfo, FindingKind } from '../../../engine/api.js';
 import { quoteIdentifier } from '../../../db/quote.js';
-import { residentIdBodySql } from './cn-resident-id.js';
+import { residentIdBirthSql, residentIdBodySql } from './cn-resident-id.js';
 import { kindFromName, type NameKind } from './column-names.js';
 import {
   dateOfBirthSql, dayPrecisionSql, emailSql, INSIDE, longPostcodeSql, phoneNumberSql, phoneSql, pseudonymousKeySql,
   residentIdNumberSql, residentIdTextSql, ssnSql, WHOLE,
 } from './content-sql.js';
-import { TEXT_CODE_KINDS, textCodePlace, textCodeSql } from './text-code.js';
+import { TEXT_CODE_KINDS, textCodePlace, textCodeSql, type TextBindings } from './text-code.js';
 
 /**
  * One thing counted for a column. `content` / `free_text`: findings of `kind` by value; `key`: values that
@@ -73,16 +73,23 @@ function textKindSql(c: string, kind: (typeof TEXT_CODE_KINDS)[number], bareSsnD
 }
 
 function textPlan(c: string, index: number, nameKind: NameKind | null): Pick<ColumnPlan, 'bindings' | 'code' | 'outcomes'> {
-  const body = quoteIdentifier(`__pmw_body_${index}`);
-  const length = quoteIdentifier(`__pmw_length_${index}`);
+  const bound: TextBindings = {
+    length: quoteIdentifier(`__pmw_length_${index}`),
+    body: quoteIdentifier(`__pmw_body_${index}`),
+    birth: quoteIdentifier(`__pmw_birth_${index}`),
+  };
   const bare = nameKind === 'ssn';
   const outcomes: Outcome[] = TEXT_CODE_KINDS.flatMap((kind) => ([['content', WHOLE], ['free_text', INSIDE]] as const).map(([role, digit]) => ({
     kind, role, place: textCodePlace(kind), digit, where: `(${textKindSql(c, kind, bare)}) = ${digit}`,
   })));
   outcomes.push({ kind: 'pseudonymous_key', role: 'key', place: textCodePlace('pseudonymous_key'), digit: WHOLE, where: `(${pseudonymousKeySql(c)})` });
   return {
-    bindings: [{ alias: length, sql: `strlen(${c})` }, { alias: body, sql: residentIdBodySql(c) }],
-    code: textCodeSql(c, length, body, bare),
+    bindings: [
+      { alias: bound.length, sql: `strlen(${c})` },
+      { alias: bound.body, sql: residentIdBodySql(c) },
+      { alias: bound.birth, sql: residentIdBirthSql(c) },
+    ],
+    code: textCodeSql(c, bound, bare),
     outcomes,
   };
 }

@@ -31,11 +31,11 @@ export function emailSql(c: string): string {
 }
 
 /**
- * An 18-character value that is a valid resident ID, by integer arithmetic on its first 17 digits; `body`
- * names a column already holding residentIdBodySql(c), when there is one.
+ * An 18-character value that is a valid resident ID, by integer arithmetic on its first 17 digits; `bound`
+ * names columns already holding residentIdBodySql(c) and residentIdBirthSql(c), when there are such.
  */
-export function residentIdWholeSql(c: string, body?: string): string {
-  return body ? residentIdValidSql(body, `substr(${c}, 18, 1)`) : residentIdTextValidSql(c);
+export function residentIdWholeSql(c: string, bound?: { body: string; birth: string }): string {
+  return bound ? residentIdValidSql(bound.body, `substr(${c}, 18, 1)`, bound.birth) : residentIdTextValidSql(c);
 }
 
 /**

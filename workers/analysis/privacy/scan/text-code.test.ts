@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../../../samples/generate/random.js';
-import { residentIdBodySql } from './cn-resident-id.js';
+import { residentIdBirthSql, residentIdBodySql } from './cn-resident-id.js';
 import { dateOfBirthSql, emailSql, phoneSql, pseudonymousKeySql, residentIdTextSql, ssnSql } from './content-sql.js';
 import { codeDigit } from './count-matches.js';
 import {
@@ -34,8 +34,8 @@ beforeAll(async () => {
   const c = 'v';
   const standalone = [emailSql(c), residentIdTextSql(c), ssnSql(c, true), phoneSql(c), dateOfBirthSql(c)];
   const reader = await connection.runAndReadAll(
-    `SELECT v, ${textCodeSql(c, 'n', 'body', true)}, ${standalone.join(', ')}, ${pseudonymousKeySql(c)}
-     FROM (SELECT v, strlen(v) AS n, ${residentIdBodySql(c)} AS body FROM unnest($1::VARCHAR[]) t(v))`,
+    `SELECT v, ${textCodeSql(c, { length: 'n', body: 'body', birth: 'birth' }, true)}, ${standalone.join(', ')}, ${pseudonymousKeySql(c)}
+     FROM (SELECT v, strlen(v) AS n, ${residentIdBodySql(c)} AS body, ${residentIdBirthSql(c)} AS birth FROM unnest($1::VARCHAR[]) t(v))`,
     [listValue(values)],
   );
   rows = reader.getRowsJS();

@@ -36,11 +36,22 @@ export const KEY_CODE = 3 ** TEXT_CODE_KINDS.length;
  */
 export const ANY_CANDIDATE = `\\d[ .-]?\\d{4}[ .-]?\\d{4}|\\d{3}-\\d{2}-\\d{4}|\\+[1-9]|${BIRTH_KEYWORD_PREFILTER}`;
 
+/** Columns computed once per row in the projection below the code. */
+export interface TextBindings {
+  /** strlen of the value. */
+  length: string;
+  /** residentIdBodySql of the value. */
+  body: string;
+  /** residentIdBirthSql of the value. */
+  birth: string;
+}
+
 /**
- * The code of VARCHAR column `c`. `length` (its strlen) and `body` (its residentIdBodySql) are computed
- * once per row in an inner projection; branching on a plain number first keeps short values cheap.
+ * The code of VARCHAR column `c`, over its `bindings`; branching on the length, a plain number, first keeps
+ * short values cheap.
  */
-export function textCodeSql(c: string, length: string, body: string, bareSsnDigits: boolean): string {
+export function textCodeSql(c: string, bindings: TextBindings, bareSsnDigits: boolean): string {
+  const { length } = bindings;
   const slow = [
     `(${residentIdTextSql(c, true)}) * ${PLACE.national_id}`,
     `(${ssnSql(c, bareSsnDigits)}) * ${PLACE.ssn}`,
@@ -50,7 +61,7 @@ export function textCodeSql(c: string, length: string, body: string, bareSsnDigi
   return `CASE WHEN ${length} IS NULL OR ${length} < 6 THEN 0`
     + ` WHEN ${length} < 9 THEN (${emailSql(c)}) * ${PLACE.email}`
     + ` WHEN ${length} = 11 AND ${mobileWholeSql(c)} THEN ${WHOLE * PLACE.phone}`
-    + ` WHEN ${length} = 18 AND ${residentIdWholeSql(c, body)} THEN ${WHOLE * PLACE.national_id}`
+    + ` WHEN ${length} = 18 AND ${residentIdWholeSql(c, bindings)} THEN ${WHOLE * PLACE.national_id}`
     + ` WHEN ${length} IN (32, 36, 40, 64) AND ${pseudonymousKeySql(c)} THEN ${KEY_CODE}`
     + ` WHEN contains(${c}, '@') AND regexp_full_match(${c}, ${literalWhole(EMAIL)}) THEN ${WHOLE * PLACE.email}`
     + ` ELSE (${emailSql(c)}) * ${PLACE.email}`
