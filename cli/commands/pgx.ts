@@ -9,6 +9,7 @@ import { tabularFromNamedRows } from '../output/tabular.js';
 import { UsageError } from '../usage-error.js';
 import { withProgress } from '../with-progress.js';
 import { currentPlatform, resolveWorkspacePath } from '../workspace-path.js';
+import { smallCellRuleLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { renderPage } from './query.js';
 
 const NAME = 'pgx';
@@ -27,7 +28,9 @@ Options:
                            and how many had the outcome; needs --exposure and --outcome
   --exposure FILE          a cohort definition of the drug exposure
   --outcome FILE           a cohort definition of the adverse outcome
-  --summary                print the phenotype counts per gene instead of the per-sample calls
+  --summary                print the phenotype counts per gene instead of the per-sample calls; counts
+                           below the workspace's minimum cell count (and those that would reveal them) are
+                           left out, and a cross-tab with such a count is not shown (a warning says which)
   --out FILE               write all calls (.csv, .parquet or .json)
   --format F               table (default), csv or json
 ${WORKSPACE_HELP}
@@ -70,10 +73,10 @@ export const pgxCommand: Command = {
     }
     const spec: PgxSpec = { dataset: values.dataset, genes: values.gene, crossTab, taskId };
     const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
-    const { result, exported } = await namingFiles({ exposure: values.exposure, outcome: values.outcome }, () => withEngine(workspace, async (engine) => {
+    const { result, exported, minCellCount } = await namingFiles({ exposure: values.exposure, outcome: values.outcome }, () => withEngine(workspace, async (engine) => {
       const ran = await withProgress(engine, io, taskId, (p) => engine.pgx(spec, p));
       const written = values.out ? await engine.exportResult({ table: ran.callsTable }, values.out) : null;
-      return { result: ran, exported: written };
+      return { result: ran, exported: written, minCellCount: (await engine.privacyPolicy()).minCellCount };
     }));
     if (values.summary) {
       io.out(renderTabular(tabularFromNamedRows(['gene', 'phenotype', 'samples#'], result.summary.map((s) => [s.gene, s.phenotype, s.samples])), format));
@@ -89,6 +92,8 @@ export const pgxCommand: Command = {
         `odds ratio ${c.oddsRatio === null ? '—' : c.oddsRatio.toPrecision(4)}, Fisher p ${c.pFisher === null ? '—' : c.pFisher.toPrecision(3)}\n`);
     }
     io.err(`${result.source.name} ${result.source.version} (${result.source.licence}; ${result.source.url}); calls kept in ${result.callsTable}\n`);
+    // The summary and cross-tab follow the workspace's policy: what they hid is in the warnings below.
+    if (values.summary || result.crossTab || spec.crossTab) io.err(`${smallCellRuleLine(minCellCount)}\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     if (exported) io.err(`wrote ${formatCount(exported.rows)} calls to ${exported.path}\n`);
     return 0;

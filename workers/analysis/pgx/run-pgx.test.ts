@@ -179,6 +179,23 @@ describe('cross-tab', () => {
     expect(result.warnings).toContain('1 exposed persons have no linked sample in the VCF and are left out of the odds ratio');
   });
 
+  it('withholds the cross-tab, and leaves small phenotype counts out of the summary, below the minimum cell count', async () => {
+    const crossTab = { gene: 'TPMT', phenotype: 'IM', exposure: { cohortTable: 'results.exposure', dataset: 'cdm' }, outcome: { cohortTable: 'results.outcome', dataset: 'cdm' } };
+    const result = await pgx({ genes: ['TPMT'], crossTab, minCellCount: 2 });
+    expect(result.crossTab).toBeUndefined();
+    expect(result.warnings).toContain('the cross-tab of TPMT Intermediate Metabolizer has counts below the minimum cell count 2: it is not shown');
+    // TPMT of the 8 samples (the header above): Normal S1, S7; Intermediate S2, S4; Poor S5; not determinable
+    // S3, S6, S8. The one Poor Metabolizer is <2 and left out; `<2` already says 1, so nothing else goes.
+    expect(result.summary).toEqual([
+      { gene: 'TPMT', phenotype: 'not determinable', samples: 3 },
+      { gene: 'TPMT', phenotype: 'Intermediate Metabolizer', samples: 2 },
+      { gene: 'TPMT', phenotype: 'Normal Metabolizer', samples: 2 },
+    ]);
+    expect(result.warnings).toContain('phenotype counts below the minimum cell count 2 are left out of the summary: TPMT Poor Metabolizer (<2)');
+    const audited = JSON.parse((await rows(ws.connection, 'SELECT detail FROM _audit ORDER BY seq DESC LIMIT 1'))[0]!.detail as string);
+    expect(audited.crossTab).toBeUndefined();
+  });
+
   it('refuses a phenotype the gene does not have, naming the ones it has', async () => {
     const refs = { exposure: { cohortTable: 'results.exposure', dataset: 'cdm' }, outcome: { cohortTable: 'results.outcome', dataset: 'cdm' } };
     await expect(pgx({ genes: ['TPMT'], crossTab: { gene: 'TPMT', phenotype: 'Rapid Metabolizer', ...refs } }))

@@ -14,6 +14,8 @@ import { PGX_SOURCE, pgxGenes, TABLE_BUILD, type PgxGene } from './pgx-table.js'
 import { observe, readGenotypeSource } from './read-genotypes.js';
 import { detectReferenceBuild, type ReferenceBuild } from './reference-build.js';
 import { matchingWarnings } from './matching-warnings.js';
+import { shownPgxCounts } from './pgx-suppression.js';
+import { minCellCountOf } from '../privacy/suppress/suppression-sql.js';
 
 /** The genes asked for (all by default), in table order; unknown names are refused with the list. */
 export function selectGenes(all: PgxGene[], names: string[] | undefined): PgxGene[] {
@@ -48,7 +50,9 @@ function requireVcf(dataset: Dataset): string {
 /**
  * Star-allele diplotypes and CPIC phenotypes per sample and gene from the bundled CPIC-derived table,
  * kept as `results.pgx_<dataset>_<hex>` with an audit entry; optionally a phenotype × exposure × outcome
- * cross-tab on cohorts of an OMOP dataset whose persons the VCF's samples are linked to.
+ * cross-tab on cohorts of an OMOP dataset whose persons the VCF's samples are linked to. The summary and
+ * cross-tab follow `spec.minCellCount` (the engine passes the workspace policy's; none when absent;
+ * pgx-suppression.ts); the calls list samples, not counts, and are kept whole.
  */
 export async function runPgx(task: Task, audit: AuditLog, dataset: Dataset, spec: PgxSpec): Promise<Omit<PgxResult, 'elapsedMs'>> {
   const schema = requireVcf(dataset);
@@ -74,7 +78,10 @@ export async function runPgx(task: Task, audit: AuditLog, dataset: Dataset, spec
     ...callGene(gene, matches.get(gene)!.map((m) => observe(m, source, sampleIdx))),
   })));
   await stageCalls(connection, calls);
-  const crossTab = spec.crossTab ? await crossTabulate(task, STAGED_CALLS, genes, spec.crossTab, warnings) : undefined;
+  const counted = spec.crossTab ? await crossTabulate(task, STAGED_CALLS, genes, spec.crossTab, warnings) : undefined;
+  const shown = shownPgxCounts(summarizeCalls(calls), counted, samples.length, minCellCountOf(spec.minCellCount, 0));
+  const crossTab = shown.crossTab;
+  warnings.push(...shown.warnings);
 
   task.report('finishing', null, 'keeping the calls');
   const { taskId: _taskId, ...kept } = spec;
@@ -84,7 +91,7 @@ export async function runPgx(task: Task, audit: AuditLog, dataset: Dataset, spec
   await connection.run(`DROP TABLE IF EXISTS ${STAGED_CALLS}`);
   const page = await pageQuery(task, `SELECT * FROM ${saved.table}`, {});
   page.totalRows = saved.rows;
-  return { callsTable: saved.table, page, summary: summarizeCalls(calls), crossTab, source: { ...PGX_SOURCE }, warnings };
+  return { callsTable: saved.table, page, summary: shown.summary, crossTab, source: { ...PGX_SOURCE }, warnings };
 }
 
 /** For the audit entry: how each defining variant was found, per gene. */

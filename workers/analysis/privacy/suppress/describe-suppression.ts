@@ -12,11 +12,16 @@ export function hiddenCountText(suppression: Suppression): string {
   return suppression.complementary > 0 ? '—' : `<${suppression.minCellCount}`;
 }
 
-/** One line stating the policy and what it hid, e.g. `small-cell policy: counts below 5 shown as <5 …`. */
+/** The policy's rule in one line, e.g. `small-cell policy: counts below 5 shown as <5 …`. */
+export function smallCellRuleLine(minCellCount: number): string {
+  if (minCellCount <= 1) return `small-cell policy: every count shown (minimum cell count ${minCellCount})`;
+  return `small-cell policy: counts below ${minCellCount} shown as <${minCellCount}, with counts that would reveal them hidden too (minimum cell count ${minCellCount})`;
+}
+
+/** The rule and what it hid in this output. */
 export function smallCellPolicyLine(suppression: Suppression): string {
-  const min = suppression.minCellCount;
-  if (min <= 1) return `small-cell policy: every count shown (minimum cell count ${min})`;
-  const rule = `small-cell policy: counts below ${min} shown as <${min}, with counts that would reveal them hidden too (minimum cell count ${min})`;
+  const rule = smallCellRuleLine(suppression.minCellCount);
+  if (suppression.minCellCount <= 1) return rule;
   const { primary, complementary } = suppression;
   if (primary + complementary === 0) return `${rule}; nothing needed hiding`;
   const more = complementary > 0 ? `, ${complementary} more to protect them (shown as —)` : '';
