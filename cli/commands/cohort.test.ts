@@ -44,6 +44,22 @@ describe('pmw cohort, characterize, incidence, survival', () => {
     expect(result.stderr).toMatch(new RegExp(`${persons.toLocaleString('en-US')} persons in results\\.cohort_gibleed_[0-9a-f]{6}`));
   });
 
+  it('cohort hides small attrition counts by the workspace policy and says so', async () => {
+    // One male celecoxib user aged 31 or less: the last step is below the default minimum of 5
+    const young = await definition('young-men.json', {
+      name: 'young men', dataset: 'gibleed', entry: { domain: 'drug', codes: { concepts: [{ id: 1118084, descendants: true }] } },
+      inclusion: [{ name: 'aged 31 at most', age: { max: 31 } }, { name: 'male', sex: ['male'] }],
+    });
+    const result = await pmw('cohort', young, '--format', 'csv');
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[1]).toBe('entry: first drug (inline codes) event,1844,0,1844,');
+    // the small count and the ones that would give it away read — (some hidden counts are not small)
+    expect(lines.at(-1)).toMatch(/^male,—,—,—,/);
+    expect(result.stderr).toMatch(/^— persons in results\.cohort_gibleed_/m);
+    expect(result.stderr).toMatch(/small-cell policy: counts below 5 shown as <5, with counts that would reveal them hidden too \(minimum cell count 5\); \d+ small counts hidden, \d+ more to protect them/);
+  });
+
   it('characterize prints Table 1 side by side with SMDs and suppresses small counts', async () => {
     const result = await pmw('characterize', file('celecoxib.json'), '--compare', file('diclofenac.json'), '--format', 'csv');
     expect(result.code).toBe(0);

@@ -64,7 +64,8 @@ export const cohortCommand: Command = {
     });
     io.out(renderTabular(attritionTabular(result.attrition, format === 'json' ? undefined : result.suppression), format));
     // The persons shown follow the attrition (its last step); the members table holds them all.
-    const persons = result.attrition.at(-1)?.persons ?? result.persons;
+    const last = result.attrition.at(-1);
+    const persons = last ? last.persons : result.persons;
     const shownPersons = persons === null ? hiddenCountText(result.suppression) : formatCount(persons);
     io.err(`${shownPersons} persons in ${result.cohortTable} (${(result.elapsedMs / 1000).toFixed(2)} s)\n`);
     io.err(`${smallCellPolicyLine(result.suppression)}\n`);

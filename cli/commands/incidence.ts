@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { IncidenceResult, IncidenceSpec } from '../../workers/engine/api.js';
+import type { IncidenceResult, IncidenceSpec, Suppression } from '../../workers/engine/api.js';
+import { hiddenCountText, smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { namingFiles, parseTimeAtRisk, readCohortDefinition } from '../cohort-definitions.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
 import { withEngine } from '../open-engine.js';
-import { OUTPUT_FORMATS, renderTabular } from '../output/format.js';
+import { OUTPUT_FORMATS, renderTabular, type OutputFormat } from '../output/format.js';
 import { tabularFromNamedRows } from '../output/tabular.js';
 import { UsageError } from '../usage-error.js';
 import { withProgress } from '../with-progress.js';
@@ -26,7 +27,7 @@ Options:
                     1,365 = the first year after index; 0,end = the whole cohort era
   --washout N       only leave out outcomes in the N days before the time at risk (default: any before)
   --dataset NAME    build both cohorts on this dataset
-  --min-cell N      outcome counts below N are not shown (default 5; 0 shows every count)
+  --min-cell N      outcome counts below N are not shown (default and least: the workspace's minimum cell count)
   --format F        table (default), csv or json
 ${WORKSPACE_HELP}
 
@@ -46,10 +47,19 @@ const OPTIONS = {
 
 const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
 
-export function incidenceTabular(r: IncidenceResult) {
+/** What the incidence hid: the outcomes when fewer than the minimum (with the rate computed from them). */
+export function incidenceSuppression(r: IncidenceResult): Suppression {
+  return { minCellCount: r.minCellCount, columns: ['outcomes'], primary: r.outcomes === null ? 1 : 0, complementary: 0 };
+}
+
+/** One row; in tables and CSV a hidden outcome count reads `<N` and the figures computed from it `—`. */
+export function incidenceTabular(r: IncidenceResult, format: OutputFormat) {
+  const hidden = (value: number | null, text: string) => (value === null && r.outcomes === null && format !== 'json' ? text : value);
+  const derived = (value: number | null) => hidden(value, '—');
   return tabularFromNamedRows(
     ['persons#', 'prior outcome#', 'no time#', 'at risk#', 'outcomes#', 'person-years#', 'rate per 1000 PY#', 'lower#', 'upper#', 'proportion#'],
-    [[r.persons, r.excludedPriorOutcome, r.excludedNoTime, r.personsAtRisk, r.outcomes, round(r.personYears, 2), round(r.rate, 3), round(r.lower, 3), round(r.upper, 3), round(r.proportion, 5)]]);
+    [[r.persons, r.excludedPriorOutcome, r.excludedNoTime, r.personsAtRisk, hidden(r.outcomes, hiddenCountText(incidenceSuppression(r))), round(r.personYears, 2),
+      derived(round(r.rate, 3)), derived(round(r.lower, 3)), derived(round(r.upper, 3)), derived(round(r.proportion, 5))]]);
 }
 
 export const incidenceCommand: Command = {
@@ -73,7 +83,8 @@ export const incidenceCommand: Command = {
     const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
     const result = await namingFiles({ target: values.target, outcome: values.outcome }, () =>
       withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.incidence(spec, p))));
-    io.out(renderTabular(incidenceTabular(result), format));
+    io.out(renderTabular(incidenceTabular(result, format), format));
+    io.err(`${smallCellPolicyLine(incidenceSuppression(result))}\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);
     return 0;
   },

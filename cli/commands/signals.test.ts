@@ -34,11 +34,25 @@ describe('pmw signals', () => {
     expect(csv.length - 1).toBe(Array.from(reference.reference.n).filter((n) => n >= 3).length);
     const summary = JSON.parse(await readFile(summaryPath, 'utf8'));
     expect(result.stderr).toContain(`wrote ${(csv.length - 1).toLocaleString('en-US')} rows`);
+    // the workspace's default minimum cell count, 5: counts of 1–4 reports (pair, drug or event) among the rows kept
+    const { n, n_drug: nDrug, n_event: nEvent } = reference.counts;
+    const small = (x: number) => x > 0 && x < 5;
+    const hidden = Array.from(n).reduce((sum, count, i) => sum + (count >= 3 ? [count, nDrug[i]!, nEvent[i]!].filter(small).length : 0), 0);
+    expect(result.stderr).toContain(`small-cell policy: counts below 5 shown as <5, with counts that would reveal them hidden too (minimum cell count 5); ${hidden} small counts hidden\n`);
     const prior = readReferencePriors().higherMaximum; // the default starts reach R's higher maximum
     expect(summary).toMatchObject({ dataset: 'caers', reports: 3356, pairs: 17189, converged: true });
     for (const key of ['alpha1', 'beta1', 'alpha2', 'beta2', 'p'] as const) {
       expect(Math.abs(summary.prior[key] - prior[key]) / prior[key]).toBeLessThan(1e-3);
     }
+  });
+
+  it('prints hidden counts as <5', async () => {
+    const result = await pmw('signals', '--dataset', 'caers', '--names', 'verbatim', '--sort', 'n nulls first, drug, event', '--limit', '2', '--format', 'csv');
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    // drug,event,n,e,…: the hidden n reads <5, its measures are empty
+    for (const row of rows) expect(row).toMatch(/^[^,]+,[^,]+,<5,[^,]*,,,,/);
   });
 
   it('reproduces openEBGM\'s published prior with its five starts', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import type { SurvivalResult, SurvivalSpec } from '../../workers/engine/api.js';
+import type { Suppression, SurvivalResult, SurvivalSpec } from '../../workers/engine/api.js';
+import { hiddenCountText, smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { namingFiles, parseTimeAtRisk, readCohortDefinition } from '../cohort-definitions.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -30,7 +31,7 @@ Options:
   --conf-type T      log (default, as R), log-log or plain
   --ties T           efron (default, as R) or breslow
   --dataset NAME     build every cohort on this dataset
-  --min-cell N       numbers at risk below N are not shown (default 5; 0 shows every count)
+  --min-cell N       numbers at risk below N are not shown (default and least: the workspace's minimum cell count)
   --out FILE         write the curves to FILE as CSV: cohort,time,n_risk,n_event,n_censor,surv,lower,upper
   --format F         table (default: curves, numbers at risk, tests), csv (the curves, as --out) or json
                      (the whole result)
@@ -74,11 +75,18 @@ export function curvesCsv(result: SurvivalResult): string {
   return renderCsv(tabularFromRows(names.map((name, i) => ({ name, numeric: i > 0 })), rows.map((r) => r.map((v) => (typeof v === 'number' && Number.isNaN(v) ? null : v)))));
 }
 
-/** The printed report: one line per curve, the numbers at risk, and the tests. */
+/** What the survival analysis hid: numbers at risk below the minimum. */
+export function atRiskSuppression(result: SurvivalResult): Suppression {
+  const primary = result.atRisk.reduce((n, a) => n + a.counts.filter((c) => c === null).length, 0);
+  return { minCellCount: result.minCellCount, columns: ['atRisk'], primary, complementary: 0 };
+}
+
+/** The printed report: one line per curve, the numbers at risk (hidden ones as `<N`), and the tests. */
 export function survivalReport(result: SurvivalResult): string {
   const curves = tabularFromNamedRows(['cohort', 'persons#', 'events#', 'median days#', 'median lower#', 'median upper#'],
     result.curves.map((c) => [c.label, c.persons, c.events, c.median, c.medianLower, c.medianUpper]));
-  const atRisk = tabularFromNamedRows(['day#', ...result.curves.map((c) => `${c.label}#`)], result.atRisk.map((a) => [a.time, ...a.counts]));
+  const hidden = hiddenCountText(atRiskSuppression(result));
+  const atRisk = tabularFromNamedRows(['day#', ...result.curves.map((c) => `${c.label}#`)], result.atRisk.map((a) => [a.time, ...a.counts.map((n) => n ?? hidden)]));
   let text = renderTabular(curves, 'table') + '\nNumbers at risk\n' + renderTabular(atRisk, 'table');
   if (result.logRank) {
     const l = result.logRank;
@@ -121,6 +129,7 @@ export const survivalCommand: Command = {
       withEngine(workspace, (engine) => withProgress(engine, io, taskId, (p) => engine.survival(spec, p))));
     if (values.out) await writeFile(values.out, curvesCsv(result));
     io.out(format === 'json' ? jsonResult(result) : format === 'csv' ? curvesCsv(result) : survivalReport(result));
+    io.err(`${smallCellPolicyLine(atRiskSuppression(result))}\n`);
     const { priorOutcome, inBothCohorts, noTime } = result.excluded;
     io.err(`left out: ${priorOutcome} with the outcome before follow-up, ${inBothCohorts} in both cohorts, ${noTime} without follow-up time\n`);
     for (const warning of result.warnings) io.err(`pmw: warning: ${warning}\n`);

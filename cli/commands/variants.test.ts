@@ -37,6 +37,11 @@ describe('pmw variants, assoc, pgx', () => {
     const region = await pmw('variants', '--dataset', 'vcf', '--region', 'chr22:36201447-36201447', '--format', 'csv');
     expect(region.code, region.stderr).toBe(0);
     expect(region.stdout).toMatch(/36201447/);
+    const chr22 = await pmw('variants', '--dataset', 'vcf', '--region', 'chr22', '--limit', '500', '--format', 'csv');
+    expect(chr22.code, chr22.stderr).toBe(0);
+    // rare variants: their small carrier counts are hidden with the counts that would give them away (—)
+    expect(chr22.stdout).toMatch(/,—,/);
+    expect(chr22.stderr).toMatch(/small-cell policy: counts below 5 shown as <5, .*; \d+ small counts hidden, \d+ more to protect them \(shown as —\)/);
     const carriers = await pmw('variants', '--dataset', 'vcf', '--carriers', '--variant', '999999999', '--format', 'csv');
     expect(carriers.code).toBe(0);
     expect(carriers.stdout.trim().split('\n').length).toBe(1); // a header and no carrier of an unknown variant
