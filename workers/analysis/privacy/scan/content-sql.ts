@@ -9,7 +9,8 @@ import { quoteLiteral } from '../../../db/quote.js';
 import { residentIdIntegerValidSql, residentIdTextValidSql, residentIdValidSql } from './cn-resident-id.js';
 import {
   BIRTH_KEYWORD_PREFILTER, BOUNDED_CN_MOBILE, BOUNDED_INTERNATIONAL_PHONE, BOUNDED_RESIDENT_ID, BOUNDED_SSN, CN_MOBILE,
-  DATE_OF_BIRTH, EMAIL, INTERNATIONAL_PHONE, PHONE_DIGITS, RESIDENT_ID_SHAPE, SSN_ANY, SSN_DASHED, whole,
+  DATE_OF_BIRTH, EMAIL, INTERNATIONAL_PHONE, PHONE_DIGITS, PSEUDONYMOUS_KEY, PSEUDONYMOUS_KEY_LENGTHS, RESIDENT_ID_SHAPE, SSN_ANY,
+  SSN_DASHED, whole,
 } from './content-patterns.js';
 
 /** 1 = the whole value, 2 = inside longer text. */
@@ -84,16 +85,9 @@ export function dateOfBirthSql(c: string): string {
     + ` WHEN regexp_matches(${c}, ${literal(DATE_OF_BIRTH)}) THEN ${INSIDE} ELSE 0 END`;
 }
 
-/**
- * UUIDs and hex digests of 32, 40 or 64 characters, by casts instead of a pattern: DuckDB's UUID cast takes
- * 32 hex digits with or without the four dashes; 40 and 64 characters are read in 32-character pieces
- * (and a last piece of 8 as a hex BIGINT).
- */
+/** UUIDs and hex digests of 32, 40 or 64 characters; the length test first (the pattern costs more than a UUID cast would save). */
 export function pseudonymousKeySql(c: string): string {
-  const uuid = (from: number, length: number): string => `TRY_CAST(substr(${c}, ${from}, ${length}) AS UUID) IS NOT NULL`;
-  return `CASE WHEN strlen(${c}) IN (32, 36) THEN TRY_CAST(${c} AS UUID) IS NOT NULL`
-    + ` WHEN strlen(${c}) = 40 THEN ${uuid(1, 32)} AND TRY_CAST('0x' || substr(${c}, 33, 8) AS UBIGINT) IS NOT NULL`
-    + ` WHEN strlen(${c}) = 64 THEN ${uuid(1, 32)} AND ${uuid(33, 32)} ELSE false END`;
+  return `(strlen(${c}) IN (${PSEUDONYMOUS_KEY_LENGTHS.join(', ')}) AND regexp_full_match(${c}, ${literal(PSEUDONYMOUS_KEY)}))`;
 }
 
 /**
