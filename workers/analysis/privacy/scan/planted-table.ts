@@ -9,7 +9,7 @@ import { Random } from '../../../../samples/generate/random.js';
 import { isValidResidentId } from './cn-resident-id.js';
 import { quoteIdentifier } from '../../../db/quote.js';
 import {
-  address, chineseName, dateOfBirthPhrase, distractorText, email, englishName, internationalPhone, invalidResidentId, invalidSsn,
+  address, chineseName, dateOfBirthPhrase, distractorText, email, englishName, internationalPhone, invalidResidentId,
   isoBirthDate, mobile, mobileDigits, residentId, ssn,
 } from './planted-values.js';
 

@@ -6,7 +6,8 @@
  *
  * 1. shorter than 6 bytes → nothing (`a@b.cn` is the shortest identifier looked for); shorter than 9 →
  *    only an e-mail address can fit;
- * 2. a whole 11-digit mobile, a whole resident ID, a pseudonymous key → that, by casts and arithmetic;
+ * 2. a whole 11-digit mobile, a whole resident ID (casts and arithmetic), a pseudonymous key (one anchored
+ *    pattern, only at its lengths) → that;
  * 3. a whole e-mail address → that;
  * 4. otherwise e-mail inside text (needs `@`) plus, when the value matches ANY_CANDIDATE, the resident-ID,
  *    SSN, phone and date-of-birth checks.
