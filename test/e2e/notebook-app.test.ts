@@ -166,9 +166,12 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     expect(shownNumber(first.chisq ?? '')).toBeCloseTo(top.chisq, 2);
     expect(Number(shownNumber(first.p_chisq ?? '').toPrecision(4))).toBe(top.p);
     expect(Number(shownNumber(first.or ?? '').toPrecision(4))).toBe(top.or);
-    // Manhattan and QQ plots: one dot per variant with a p-value (the rows of the cells they plot).
+    // Manhattan and QQ plots: one dot per variant with a p-value shown (the rows of the cells they plot). Variants
+    // with 1–4 alternate alleles in a group have their statistics hidden by the workspace's minimum cell count (5),
+    // so fewer than PLINK's; test/renderer/bundled-notebooks.test.ts checks they are exactly the hidden ones.
     const tested = await gridTotal((await namedCell(page, 'manhattan')).getByTestId('result-grid'));
-    expect(tested).toBeGreaterThanOrEqual(plink.length);
+    expect(tested).toBeGreaterThan(0);
+    expect(tested).toBeLessThanOrEqual(plink.length);
     const manhattan = await cellAfter(page, 'manhattan', 'plot');
     const qq = await cellAfter(page, 'qq', 'plot');
     expect(await manhattan.locator('[data-testid=plot-svg] circle').count()).toBe(tested);

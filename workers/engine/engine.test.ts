@@ -54,7 +54,8 @@ describe('WorkspaceEngine', () => {
     const [dataset] = await engine.datasets();
     expect(dataset?.description).toBe('CAERS 2012');
     expect(dataset?.sourceFile).toBe(caers);
-    expect((await engine.verifyAudit()).entries).toBe(1);
+    // The import and the data quality report that follows it.
+    expect((await engine.verifyAudit()).entries).toBe(2);
   });
 
   it('reports a re-import of identical bytes instead of importing twice, and imports again when told to', async () => {
@@ -177,11 +178,11 @@ describe('WorkspaceEngine', () => {
     await engine.query('SELECT count(*) FROM caers');
     await engine.profile('caers');
     const entries = await engine.audit();
-    expect(entries.map((e) => e.action)).toEqual(['profile', 'query', 'import']);
+    expect(entries.map((e) => e.action)).toEqual(['profile', 'query', 'quality', 'import']);
     expect(entries[1]!.detail).toBe('SELECT count(*) FROM caers');
     expect(entries[1]!.rows).toBe(1);
     expect(entries[0]!.prevHash).toBe(entries[1]!.hash);
-    expect(await engine.verifyAudit()).toEqual({ ok: true, entries: 3 });
+    expect(await engine.verifyAudit()).toEqual({ ok: true, entries: 4 });
     await engine.close();
 
     // Edit one entry behind pmw's back, as someone with the file could.

@@ -116,7 +116,9 @@ describe('OMOP import of real CDM folders', () => {
     const reading = progress.filter((p) => p.phase === 'reading').map((p) => p.message);
     expect(reading).toContain('reading PERSON.parquet into person (1 of 36)');
     expect(reading).toContain('reading CONCEPT_ANCESTOR.parquet into concept_ancestor (33 of 36)');
-    expect(progress.at(-1)).toMatchObject({ phase: 'finishing', fraction: 1 });
+    expect(progress.filter((p) => p.phase === 'finishing').at(-1)).toMatchObject({ fraction: 1 });
+    // Then the data quality report, table by table.
+    expect(progress.at(-1)).toMatchObject({ phase: 'checking', fraction: 1 });
     const fractions = progress.filter((p) => p.phase === 'reading' && p.fraction !== null).map((p) => p.fraction!);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
   });
