@@ -55,6 +55,42 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     await app.screenshot('02-imported');
   });
 
+  it('imports identifiable data: the import panel names the identifier columns, masked; the Quality and Privacy dialogs open', async () => {
+    const page = app.page;
+    // test/fixtures/privacy-import/patients.csv: 40 synthetic patients with names, resident ID numbers, phones, e-mails.
+    const fixture = join(REPO_ROOT, 'test/fixtures/privacy-import/patients.csv');
+    const text = await readFile(fixture, 'utf8');
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-input').setInputFiles(fixture);
+    await page.getByTestId('import-name').fill('patients_upload');
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-privacy').waitFor({ timeout: 60_000 });
+    const flagged = await page.locator('[data-testid=import-privacy-column][data-verdict=identifier]').evaluateAll((els) => els.map((e) => e.getAttribute('data-column')));
+    expect(flagged.sort()).toEqual(['email', 'phone', '姓名', '身份证号'].map((c) => `patients_upload.${c}`).sort());
+    // Masked: no ID number, phone or e-mail of the file appears whole on the page.
+    const shown = (await page.getByTestId('import-privacy').textContent()) ?? '';
+    const values = text.trim().split('\n').slice(1).flatMap((line) => line.split(',').slice(2, 5));
+    expect(values.filter((v) => shown.includes(v))).toEqual([]);
+    await page.getByTestId('import-quality').waitFor();
+    await app.screenshot('02b-identifiers-found');
+
+    const item = page.locator('[data-testid=dataset-item][data-dataset="patients_upload"]');
+    await item.evaluate((details) => { (details as HTMLDetailsElement).open = true; });
+    await item.getByTestId('dataset-quality').click();
+    const qualityDialog = item.locator('[data-testid=dataset-report-dialog][data-report=quality]');
+    const report = qualityDialog.getByTestId('quality-report');
+    await report.waitFor({ timeout: 60_000 });
+    const checks = await report.locator('[data-testid=quality-check]').count();
+    expect(Number(await report.getAttribute('data-passed')) + Number(await report.getAttribute('data-failed'))).toBe(checks);
+    await qualityDialog.getByTestId('dataset-report-close').click();
+    await item.getByTestId('dataset-privacy').first().click();
+    const privacyDialog = item.locator('[data-testid=dataset-report-dialog][data-report=privacy]');
+    const scan = privacyDialog.getByTestId('privacy-scan');
+    await scan.waitFor({ timeout: 60_000 });
+    expect(Number(await scan.getAttribute('data-identifiers'))).toBe(4);
+    await privacyDialog.getByTestId('dataset-report-close').click();
+  });
+
   it('runs cohort-basics: the published Eunomia cohort sizes and the drug users per decade', async () => {
     const page = app.page;
     await openNotebook(page, 'cohort-basics.md');
