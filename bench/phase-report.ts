@@ -20,7 +20,7 @@ export function phaseReport(run: EngineImportRun, refs: PhaseReferences, overTar
       `SHA-256 alone ${formatMs(refs.hashMs)} (${delta(checking, refs.hashMs)}), plain read ${formatMs(refs.readMs)}`),
     row('reading    DuckDB CREATE TABLE AS read_csv (strict, in a txn)', reading,
       `bare CTAS ${formatMs(refs.bareMs)} (${delta(reading, refs.bareMs)})`),
-    row('finishing  describe table, catalog, audit entry, COMMIT', finishing, ''),
+    row('finishing  identifier scan, catalog, audit, COMMIT; quality report', finishing, ''),
     row('total', run.ms, `bare ${formatMs(refs.bareMs)} (${delta(run.ms, refs.bareMs)})`),
     ...(readingSeen ? [] : ['  (the CREATE TABLE ended before its first progress report, so it is counted in checking)']),
   ].map((line) => line.trimEnd());
