@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AssociationSpec, PhenotypeSource } from '../../workers/engine/api.js';
+import { smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { namingFiles, readCohortDefinition } from '../cohort-definitions.js';
 import { WORKSPACE_HELP, type Command } from '../command.js';
@@ -89,7 +90,7 @@ export const assocCommand: Command = {
     const workspace = resolveWorkspacePath(values.workspace, currentPlatform(io.env));
     const { result, exported, burdenPage } = await namingFiles({ cases: values.cases, controls: values.controls }, () => withEngine(workspace, async (engine) => {
       const ran = await withProgress(engine, io, taskId, (p) => engine.association(spec, p));
-      const written = values.out ? await engine.exportResult({ table: ran.resultTable }, values.out) : null;
+      const written = values.out ? await engine.exportResult({ table: ran.resultTable }, values.out, { note: smallCellPolicyLine(ran.suppression) }) : null;
       const genes = ran.burdenTable ? await engine.query(`SELECT * FROM ${ran.burdenTable} ORDER BY p_fisher NULLS LAST, gene`, { limit: 20 }) : null;
       return { result: ran, exported: written, burdenPage: genes };
     }));

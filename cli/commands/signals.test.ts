@@ -28,7 +28,9 @@ describe('pmw signals', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^drug\s+event\s+n\s+e\s+prr/);
     expect(result.stdout).toContain('REUMOFAN PLUS');
-    const csv = (await readFile(out, 'utf8')).trim().split('\n');
+    const [policyLine, ...csv] = (await readFile(out, 'utf8')).trim().split('\n');
+    // The export states the small-cell policy it was made under (the same line as on stderr), as a # comment.
+    expect(result.stderr).toContain(`${policyLine!.replace(/^# /, '')}\n`);
     expect(csv[0]).toBe('drug,event,n,e,prr,prr_lo,prr_hi,chisq,p_chisq,ror,ror_lo,ror_hi,ic,ic025,ic975,ebgm,eb05,eb95,prr_signal,ror_signal,ic_signal,ebgm_signal,ror_corrected,n_drug,n_event,n_total');
     const reference = await loadCaersScreen();
     expect(csv.length - 1).toBe(Array.from(reference.reference.n).filter((n) => n >= 3).length);
@@ -71,11 +73,13 @@ describe('pmw signals', () => {
     const loose = join(dataDir, 'loose.csv');
     expect((await pmw('signals', '--spec', specPath, '--min-count', '1', '--out', loose)).code).toBe(0);
     expect((await pmw('signals', '--dataset', 'caers', '--names', 'verbatim', '--out', strict)).code).toBe(0);
-    const flagged = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n').slice(1)
+    // The exports' data lines: after the # policy line and the header.
+    const dataLines = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n').filter((line) => !line.startsWith('# ')).slice(1);
+    const flagged = async (path: string) => (await dataLines(path))
       .filter((line) => line.split(',').at(-5) === 'true').length; // ebgm_signal, counted from the end (names may hold commas)
     const [looseCount, strictCount] = [await flagged(loose), await flagged(strict)];
     expect(looseCount).toBeGreaterThan(strictCount); // EB05 ≥ 1 flags more pairs than EB05 ≥ 2
-    expect((await readFile(loose, 'utf8')).trim().split('\n').length - 1).toBe(17189); // --min-count 1 beat the file's 100
+    expect((await dataLines(loose)).length).toBe(17189); // --min-count 1 beat the file's 100
     const broken = join(dataDir, 'broken.json');
     await writeFile(broken, '{ not json');
     const failed = await pmw('signals', '--spec', broken);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Engine, Progress, ResultPage, SignalResult, SignalSpec, TrendSpec } from '../../workers/engine/api.js';
 import { OPENEBGM_STARTS } from '../../workers/analysis/signals/mgps-starts.js';
+import { smallCellPolicyLine } from '../../workers/analysis/privacy/suppress/describe-suppression.js';
 import { choiceOption, COMMON_OPTIONS, integerOption, parseCommandLine } from '../arguments.js';
 import { withProgress } from '../with-progress.js';
 import { readJsonObject } from '../json-file.js';
@@ -176,7 +177,7 @@ export const signalsCommand: Command = {
     }
     const { result, exported } = await withEngine(workspace, async (engine) => {
       const screened = await withProgress(engine, io, taskId, (p) => engine.signals(spec, p));
-      const written = values.out ? await engine.exportResult({ table: screened.resultTable }, values.out) : null;
+      const written = values.out ? await engine.exportResult({ table: screened.resultTable }, values.out, { note: smallCellPolicyLine(screened.suppression) }) : null;
       return { result: screened, exported: written };
     });
     if (values.json) await writeFile(values.json, JSON.stringify(signalSummary(result), null, 2) + '\n');

@@ -1,4 +1,7 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { PmwError } from '../engine/errors.js';
 import { queryError } from './duckdb-errors.js';
@@ -31,20 +34,41 @@ async function exportSource(connection: DuckDBConnection, source: { table?: stri
   return sql;
 }
 
-/** Writes the rows with DuckDB's COPY; the format follows the file's extension. */
+/** `# ` before each line of the note, for the top of a CSV file. */
+function commentLines(note: string): string {
+  return note.split(/\r?\n/).map((line) => `# ${line}`.trimEnd()).join('\n') + '\n';
+}
+
+/**
+ * Writes the rows with DuckDB's COPY; the format follows the file's extension. A note goes first in a CSV (as
+ * `# ` lines: COPY writes a temporary file that is then appended after them) and into a Parquet file's metadata.
+ */
 export async function exportResult(
   connection: DuckDBConnection,
   source: { table?: string; sql?: string },
   path: string,
+  note?: string,
 ): Promise<{ path: string; rows: number; sql: string }> {
   const absolute = resolve(path);
-  const format = FORMATS[extname(absolute).toLowerCase()];
+  const extension = extname(absolute).toLowerCase();
+  const format = FORMATS[extension];
   if (!format) {
     throw new PmwError({ code: 'BAD_REQUEST', message: `cannot export to ${absolute}: unknown file type`, hint: 'name a .csv, .parquet or .json file' });
   }
   const select = await exportSource(connection, source);
-  const copy = `COPY (${select}\n) TO ${quoteLiteral(absolute)} ${format}`;
+  const noted = note !== undefined && note !== '';
+  const target = noted && extension === '.csv' ? `${absolute}.pmw-partial` : absolute;
+  const options = noted && extension === '.parquet' ? `(FORMAT parquet, KV_METADATA {pmw_note: ${quoteLiteral(note)}})` : format;
+  const copy = `COPY (${select}\n) TO ${quoteLiteral(target)} ${options}`;
   const reader = await connection.runAndReadAll(copy).catch((e: unknown) => { throw queryError(e, select); });
   const rows = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  if (target !== absolute) {
+    try {
+      await writeFile(absolute, commentLines(note!));
+      await pipeline(createReadStream(target), createWriteStream(absolute, { flags: 'a' }));
+    } finally {
+      await rm(target, { force: true });
+    }
+  }
   return { path: absolute, rows, sql: copy };
 }

@@ -305,6 +305,15 @@ export interface PmwErrorData {
   column?: number;
 }
 
+export interface ExportOptions {
+  /**
+   * What the file should say about how it was made, e.g. the small-cell policy applied: the first lines of a CSV
+   * (each starting with `# `, which R's `comment.char` and DuckDB's `comment` skip), `pmw_note` metadata of a
+   * Parquet file. JSON files have no place for it.
+   */
+  note?: string;
+}
+
 export interface Engine {
   openWorkspace(path: string): Promise<WorkspaceInfo>;
   close(): Promise<void>;
@@ -354,5 +363,5 @@ export interface Engine {
   /** The workspace's datasets as a DCAT / schema.org catalog (JSON-LD). */
   exportCatalog(): Promise<CatalogDocument>;
   /** Writes a table or a query's result to a CSV, Parquet or JSON file (by extension); audited as an export. */
-  exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }>;
+  exportResult(source: { table?: string; sql?: string }, path: string, opts?: ExportOptions): Promise<{ path: string; rows: number }>;
 }

@@ -6,7 +6,7 @@ import type {
   Dataset, Engine, ImportRequest, ImportResult, IncidenceResult, IncidenceSpec, Progress, QueryOptions, ResultPage,
   PgxResult, PgxSpec, SignalResult, SignalSpec, SurvivalResult, SurvivalSpec, TrendSpec, VariantQuery, WorkspaceInfo,
 } from './api.js';
-import type { AppliedTransform, CatalogDocument, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform } from './api.js';
+import type { AppliedTransform, CatalogDocument, ExportOptions, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform } from './api.js';
 import { EXPOSE_ON_PORT } from './expose-on-port.js';
 import { installErrorTransfer } from './transfer.js';
 
@@ -45,8 +45,8 @@ export class EngineThread implements Engine {
   audit(opts?: { limit?: number; offset?: number }): Promise<AuditEntry[]> { return this.remote.audit(opts); }
   verifyAudit(): Promise<AuditVerification> { return this.remote.verifyAudit(); }
 
-  exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
-    return this.remote.exportResult(source, path);
+  exportResult(source: { table?: string; sql?: string }, path: string, opts?: ExportOptions): Promise<{ path: string; rows: number }> {
+    return this.remote.exportResult(source, path, opts);
   }
 
   variants(query: VariantQuery): Promise<ResultPage> { return this.remote.variants(query); }

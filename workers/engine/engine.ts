@@ -24,7 +24,7 @@ import { inspectSource } from '../import/source.js';
 import { importVcf } from '../import/vcf/import-vcf.js';
 import { linkSamples } from '../import/vcf/link-samples.js';
 import type {
-  AppliedTransform, CatalogDocument, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform,
+  AppliedTransform, CatalogDocument, ExportOptions, KAnonymityResult, KAnonymitySpec, PrivacyPolicy, PrivacyScan, QualityReport, Transform,
 } from './api.js';
 import type {
   AssociationResult, AssociationSpec, AuditEntry, AuditVerification, CarrierQuery, CharacterizeResult, CharacterizeSpec, CohortResult, CohortSpec, ColumnProfile,
@@ -269,9 +269,9 @@ export class WorkspaceEngine implements Engine {
     });
   }
 
-  async exportResult(source: { table?: string; sql?: string }, path: string): Promise<{ path: string; rows: number }> {
+  async exportResult(source: { table?: string; sql?: string }, path: string, opts: ExportOptions = {}): Promise<{ path: string; rows: number }> {
     const ws = this.open();
-    const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path)));
+    const result = await this.tasks.run(ws.instance, { label: 'the export' }, (task) => exportResult(task.connection, source, checkedString('path', path), opts.note));
     await ws.audit.append(ws.connection, { action: 'export', dataset: null, detail: JSON.stringify({ sql: result.sql, path: result.path }), rows: result.rows });
     return { path: result.path, rows: result.rows };
   }
