@@ -60,11 +60,12 @@ describe.skipIf(skipReason !== null)('the notebook view in Chromium against pmw 
     // test/fixtures/privacy-import/patients.csv: 40 synthetic patients with names, resident ID numbers, phones, e-mails.
     const fixture = join(REPO_ROOT, 'test/fixtures/privacy-import/patients.csv');
     const text = await readFile(fixture, 'utf8');
-    await page.getByTestId('import-open').click();
+    // The panel may still be open from the previous import; the button toggles it.
+    if (!(await page.getByTestId('import-name').isVisible())) await page.getByTestId('import-open').click();
     await page.getByTestId('import-input').setInputFiles(fixture);
     await page.getByTestId('import-name').fill('patients_upload');
     await page.getByTestId('import-start').click();
-    await page.getByTestId('import-privacy').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=import-privacy-column][data-verdict=identifier]').first().waitFor({ timeout: 60_000 });
     const flagged = await page.locator('[data-testid=import-privacy-column][data-verdict=identifier]').evaluateAll((els) => els.map((e) => e.getAttribute('data-column')));
     expect(flagged.sort()).toEqual(['email', 'phone', '姓名', '身份证号'].map((c) => `patients_upload.${c}`).sort());
     // Masked: no ID number, phone or e-mail of the file appears whole on the page.
