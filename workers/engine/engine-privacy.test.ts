@@ -26,16 +26,26 @@ function fixtureRows(): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i]!, v])));
 }
 
-describe('the workspace privacy policy', () => {
+/** A fresh engine on a workspace file of its own for each test (closed after it), and its folder. */
+function useWorkspaceEngine(): { open: () => Promise<WorkspaceEngine>; temp: () => string } {
   const temp = useTempDir();
-  let engine: WorkspaceEngine;
-  afterEach(async () => engine?.close());
+  let current: WorkspaceEngine | undefined;
+  afterEach(async () => current?.close());
+  return {
+    temp,
+    async open() {
+      current = new WorkspaceEngine();
+      await current.openWorkspace(join(temp(), 'ws.duckdb'));
+      return current;
+    },
+  };
+}
 
-  async function open(): Promise<WorkspaceEngine> {
-    engine = new WorkspaceEngine();
-    await engine.openWorkspace(join(temp(), 'ws.duckdb'));
-    return engine;
-  }
+describe('the workspace privacy policy', () => {
+  const workspace = useWorkspaceEngine();
+  let engine: WorkspaceEngine;
+  const temp = workspace.temp;
+  const open = async (): Promise<WorkspaceEngine> => (engine = await workspace.open());
 
   it('defaults to warn, a minimum cell count of 5 and ±180 days; a change is audited and kept across reopening', async () => {
     await open();
@@ -76,15 +86,9 @@ describe('the workspace privacy policy', () => {
 });
 
 describe('identifiers at import', () => {
-  const temp = useTempDir();
+  const workspace = useWorkspaceEngine();
   let engine: WorkspaceEngine;
-  afterEach(async () => engine?.close());
-
-  async function open(): Promise<WorkspaceEngine> {
-    engine = new WorkspaceEngine();
-    await engine.openWorkspace(join(temp(), 'ws.duckdb'));
-    return engine;
-  }
+  const open = async (): Promise<WorkspaceEngine> => (engine = await workspace.open());
 
   it('warns by default: the data is imported and the identifier columns are named with masked examples', async () => {
     await open();

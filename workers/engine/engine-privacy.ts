@@ -97,3 +97,19 @@ export async function datasetQuality(task: Task, audit: AuditLog, dataset: Datas
   });
   return { ...report, elapsedMs: performance.now() - started };
 }
+
+/** One line per flagged column of a new dataset, for the import's warnings. */
+export function privacyWarnings(dataset: Dataset): string[] {
+  const lines: string[] = [];
+  for (const column of dataset.privacy?.scan?.columns ?? []) {
+    if (column.verdict !== 'identifier' && column.verdict !== 'quasi_identifier') continue;
+    const what = column.findings.filter((f) => f.kind !== 'pseudonymous_key')
+      .map((f) => `${f.kind.replace('_', ' ')} in ${(f.share * 100).toFixed(1)}% of rows (${f.evidence.replace('_', ' ')}), e.g. ${f.examples.join(', ')}`).join('; ');
+    lines.push(`${column.verdict === 'identifier' ? 'direct identifier' : 'quasi-identifier'}: ${column.table}.${column.column}: ${what}`);
+  }
+  for (const applied of dataset.privacy?.transforms ?? []) {
+    const t = applied.transform;
+    lines.push(`transformed ${applied.table}.${t.kind === 'shiftDates' ? t.columns.join(', ') : t.column}: ${t.kind} (${applied.rows} rows changed)`);
+  }
+  return lines;
+}

@@ -18,7 +18,6 @@ import { resolveImportKind } from '../import/faers/detect-import-kind.js';
 import { importFaers } from '../import/faers/import-faers.js';
 import { importTableFile } from '../import/import-file.js';
 import { importOmop } from '../import/omop/import-omop.js';
-import { checkImportKindOptions } from '../import/reports/check-import-kind.js';
 import { importReports } from '../import/reports/import-reports.js';
 import { inspectSource } from '../import/source.js';
 import { importVcf } from '../import/vcf/import-vcf.js';
@@ -35,7 +34,8 @@ import { AuditLog } from './audit-log.js';
 import { listDatasets, quoteTableName, requireDataset } from './catalog.js';
 import { PmwError } from './errors.js';
 import { describeCatalog } from './catalog-export.js';
-import { datasetKAnonymity, datasetQuality, scanDataset, transformDataset } from './engine-privacy.js';
+import { datasetKAnonymity, datasetQuality, privacyWarnings, scanDataset, transformDataset } from './engine-privacy.js';
+import { checkedImportRequest, checkedString } from './request-checks.js';
 import { checkPolicyChange, effectiveMinCellCount, readPrivacyPolicy, writePrivacyPolicy } from './privacy-policy.js';
 import { ENGINE_VERSION } from './version.js';
 import { ensureWorkspaceSchema } from './workspace-schema.js';
@@ -358,43 +358,6 @@ export class WorkspaceEngine implements Engine {
     }
     return this.workspace;
   }
-}
-
-function checkedString(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new PmwError({ code: 'BAD_REQUEST', message: `${name} must be a non-empty string` });
-  }
-  return value;
-}
-
-function checkedImportRequest(req: ImportRequest): ImportRequest {
-  if (!req || typeof req !== 'object') throw new PmwError({ code: 'BAD_REQUEST', message: 'the import request must be an object' });
-  checkedString('path', req.path);
-  if (req.name !== undefined) checkedString('name', req.name);
-  if (req.format !== undefined && !['auto', 'csv', 'parquet'].includes(req.format)) {
-    throw new PmwError({ code: 'BAD_REQUEST', message: `unknown format ${String(req.format)}`, hint: 'use auto, csv or parquet' });
-  }
-  if (req.csv?.encoding !== undefined && !['utf-8', 'latin-1'].includes(req.csv.encoding)) {
-    throw new PmwError({ code: 'BAD_REQUEST', message: `unknown encoding ${String(req.csv.encoding)}`, hint: 'use utf-8 or latin-1' });
-  }
-  checkImportKindOptions(req);
-  return req;
-}
-
-/** One line per flagged column of a new dataset, for the import's warnings. */
-function privacyWarnings(dataset: Dataset): string[] {
-  const lines: string[] = [];
-  for (const column of dataset.privacy?.scan?.columns ?? []) {
-    if (column.verdict !== 'identifier' && column.verdict !== 'quasi_identifier') continue;
-    const what = column.findings.filter((f) => f.kind !== 'pseudonymous_key')
-      .map((f) => `${f.kind.replace('_', ' ')} in ${(f.share * 100).toFixed(1)}% of rows (${f.evidence.replace('_', ' ')}), e.g. ${f.examples.join(', ')}`).join('; ');
-    lines.push(`${column.verdict === 'identifier' ? 'direct identifier' : 'quasi-identifier'}: ${column.table}.${column.column}: ${what}`);
-  }
-  for (const applied of dataset.privacy?.transforms ?? []) {
-    const t = applied.transform;
-    lines.push(`transformed ${applied.table}.${t.kind === 'shiftDates' ? t.columns.join(', ') : t.column}: ${t.kind} (${applied.rows} rows changed)`);
-  }
-  return lines;
 }
 
 function bigintAsString(_key: string, value: unknown): unknown {
